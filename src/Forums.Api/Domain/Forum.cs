@@ -1,0 +1,90 @@
+namespace Forums.Api.Domain;
+
+public sealed class Forum : IVersioned
+{
+    private Forum() { }
+
+    public Guid Id { get; private set; }
+    public string Slug { get; private set; } = "";
+    public Dictionary<string, string> Title { get; private set; } = [];
+    public Dictionary<string, string>? Theme { get; private set; }
+    public Dictionary<string, string>? Description { get; private set; }
+    public Dictionary<string, string>? Series { get; private set; }
+    public int? Edition { get; private set; }
+    public Dictionary<string, string> City { get; private set; } = [];
+    public string Country { get; private set; } = "";
+    public Dictionary<string, string>? Venue { get; private set; }
+    public string TimeZone { get; private set; } = "";
+    public DateOnly? StartDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+    public int? Capacity { get; private set; }
+    public List<string> Languages { get; private set; } = [];
+    public ForumStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public long Version { get; set; }
+
+    /// <summary>Lower-cased text of every searchable field, so that search folds case in every script on every engine.</summary>
+    public string SearchText { get; private set; } = "";
+
+    public static Forum Create(Guid id, ForumDetails details, DateTime now)
+    {
+        var forum = new Forum { Id = id, Status = ForumStatus.Draft, CreatedAt = now };
+        forum.Update(details, now);
+        return forum;
+    }
+
+    public void Update(ForumDetails details, DateTime now)
+    {
+        if (details.StartDate is { } start && details.EndDate is { } end && end < start)
+            throw new RuleViolationException("The forum cannot end before it starts.");
+
+        Slug = details.Slug;
+        Title = Copy(details.Title)!;
+        Theme = Copy(details.Theme);
+        Description = Copy(details.Description);
+        Series = Copy(details.Series);
+        Edition = details.Edition;
+        City = Copy(details.City)!;
+        Country = details.Country;
+        Venue = Copy(details.Venue);
+        TimeZone = details.TimeZone;
+        StartDate = details.StartDate;
+        EndDate = details.EndDate;
+        Capacity = details.Capacity;
+        Languages = [.. details.Languages];
+        UpdatedAt = now;
+        SearchText = SearchNormalizer.Join(
+            [Slug, .. Title.Values, .. Values(Theme), .. Values(Series), .. City.Values, .. Values(Venue)]);
+    }
+
+    // Draft → Published → Archived; an archived forum is not published again (create a new edition instead).
+    public void Publish(DateTime now)
+    {
+        if (Status != ForumStatus.Draft)
+            throw new RuleViolationException($"Only a draft forum can be published; this forum is {Status.ToString().ToLowerInvariant()}.");
+        Status = ForumStatus.Published;
+        PublishedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Archive(DateTime now)
+    {
+        if (Status == ForumStatus.Archived)
+            throw new RuleViolationException("The forum is already archived.");
+        Status = ForumStatus.Archived;
+        UpdatedAt = now;
+    }
+
+    public void EnsureCanBeDeleted()
+    {
+        if (Status == ForumStatus.Published)
+            throw new RuleViolationException("A published forum cannot be deleted; archive it instead.");
+    }
+
+    private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? text) =>
+        text?.ToDictionary(p => p.Key, p => p.Value);
+
+    private static IEnumerable<string> Values(Dictionary<string, string>? text) => text is null ? [] : text.Values;
+}

@@ -1,0 +1,8 @@
+namespace Forums.Api.Domain;
+
+public enum ForumStatus
+{
+    Draft = 0,
+    Published = 1,
+    Archived = 2,
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Forums.Api.Domain;
+
+/// <summary>BCP 47 (RFC 5646 §2.1) well-formed language tags, written in their canonical case (§2.1.1).</summary>
+public static partial class LanguageTag
+{
+    [GeneratedRegex("""
+        ^(?:
+          (?<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})
+          (?:-(?<script>[a-z]{4}))?
+          (?:-(?<region>[a-z]{2}|[0-9]{3}))?
+          (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
+          (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*
+          (?:-x(?:-[a-z0-9]{1,8})+)?
+        |x(?:-[a-z0-9]{1,8})+)$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Grammar();
+
+    public static bool IsWellFormed(string? tag) => tag is { Length: > 0 and <= 64 } && Grammar().IsMatch(tag);
+
+    public static string Canonicalize(string tag)
+    {
+        var match = Grammar().Match(tag);
+        if (!match.Success)
+            return tag;
+        var lower = tag.ToLowerInvariant().ToCharArray();
+        Capitalize(match.Groups["script"], lower, titleCase: true);
+        Capitalize(match.Groups["region"], lower, titleCase: false);
+        return new string(lower);
+    }
+
+    private static void Capitalize(Group group, char[] text, bool titleCase)
+    {
+        if (!group.Success)
+            return;
+        var length = titleCase ? 1 : group.Length;
+        for (var i = group.Index; i < group.Index + length; i++)
+            text[i] = char.ToUpperInvariant(text[i]);
+    }
+}

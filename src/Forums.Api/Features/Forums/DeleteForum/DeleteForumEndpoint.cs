@@ -1,0 +1,40 @@
+using FastEndpoints;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Forums.DeleteForum;
+
+internal sealed class DeleteForumEndpoint(ForumsDbContext db) : Endpoint<ForumChangeRequest>
+{
+    public override void Configure()
+    {
+        Delete("{forumId}");
+        Group<ForumsGroup>();
+        AllowAnonymous();
+        Description(d => d
+            .WithName("deleteForum")
+            .WithSummary("Delete a draft or archived forum")
+            .WithDescription("A published forum cannot be deleted (409): archive it first.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        forum!.EnsureCanBeDeleted();
+        db.Forums.Remove(forum);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        await Send.NoContentAsync(ct);
+    }
+}

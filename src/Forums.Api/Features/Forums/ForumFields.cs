@@ -1,0 +1,74 @@
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Forums;
+
+/// <summary>The fields an organiser writes when creating or replacing a forum.</summary>
+public abstract class ForumFields
+{
+    /// <summary>URL-safe unique name: lower-case letters, digits, single hyphens.</summary>
+    public string Slug { get; init; } = null!;
+    public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
+    public IReadOnlyDictionary<string, string>? Theme { get; init; }
+    public IReadOnlyDictionary<string, string>? Description { get; init; }
+    /// <summary>The series the forum belongs to, e.g. "Central Asia – Korea".</summary>
+    public IReadOnlyDictionary<string, string>? Series { get; init; }
+    /// <summary>The edition within the series (1, 2, ...).</summary>
+    public int? Edition { get; init; }
+    public IReadOnlyDictionary<string, string> City { get; init; } = null!;
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string Country { get; init; } = null!;
+    public IReadOnlyDictionary<string, string>? Venue { get; init; }
+    /// <summary>IANA time zone id, e.g. Asia/Almaty.</summary>
+    public string TimeZone { get; init; } = null!;
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    /// <summary>Most confirmed delegates; unset means no limit.</summary>
+    public int? Capacity { get; init; }
+    /// <summary>BCP 47 tags of the forum's working languages.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+
+    public ForumDetails ToDetails() => new(
+        Slug,
+        Canonical(Title)!,
+        Canonical(Theme),
+        Canonical(Description),
+        Canonical(Series),
+        Edition,
+        Canonical(City)!,
+        Country.ToUpperInvariant(),
+        Canonical(Venue),
+        TimeZone,
+        StartDate,
+        EndDate,
+        Capacity,
+        (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList());
+
+    private static Dictionary<string, string>? Canonical(IReadOnlyDictionary<string, string>? text) =>
+        text?.ToDictionary(p => LanguageTag.Canonicalize(p.Key), p => p.Value.Trim());
+}
+
+internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>
+{
+    public ForumFieldsValidator()
+    {
+        RuleFor(f => f.Slug).NotEmpty().Slug();
+        RuleFor(f => f.Title).NotNull().LocalizedText(maxLength: 300);
+        RuleFor(f => f.Theme).LocalizedText(maxLength: 500);
+        RuleFor(f => f.Description).LocalizedText(maxLength: 10_000);
+        RuleFor(f => f.Series).LocalizedText(maxLength: 300);
+        RuleFor(f => f.Edition).InclusiveBetween(1, 1000);
+        RuleFor(f => f.City).NotNull().LocalizedText(maxLength: 200);
+        RuleFor(f => f.Country).NotEmpty().CountryCode();
+        RuleFor(f => f.Venue).LocalizedText(maxLength: 300);
+        RuleFor(f => f.TimeZone).NotEmpty().IanaTimeZone();
+        RuleFor(f => f.EndDate).GreaterThanOrEqualTo(f => f.StartDate)
+            .When(f => f.StartDate is not null && f.EndDate is not null)
+            .WithMessage("The end date cannot be before the start date.");
+        RuleFor(f => f.Capacity).GreaterThanOrEqualTo(1);
+        RuleFor(f => f.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText)
+            .When(f => f.Languages is not null).WithMessage($"Give at most {RuleExtensions.MaxLanguagesPerText} languages.");
+        RuleForEach(f => f.Languages).LanguageTag().OverridePropertyName("languages");
+    }
+}

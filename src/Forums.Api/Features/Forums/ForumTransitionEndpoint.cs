@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Forums.Api.Domain;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Forums;
+
+/// <summary>A change of a forum's status; the forum decides which transitions it allows (409 otherwise).</summary>
+internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<ForumChangeRequest, ForumResponse>
+{
+    protected abstract string Action { get; }
+    protected abstract string OperationId { get; }
+    protected abstract string OperationSummary { get; }
+    protected abstract void Apply(Forum forum, DateTime now);
+
+    public override void Configure()
+    {
+        Post($"{{forumId}}/{Action}");
+        Group<ForumsGroup>();
+        AllowAnonymous();
+        Description(d => d
+            .WithName(OperationId)
+            .WithSummary(OperationSummary)
+            .Produces<ForumResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        Apply(forum!, time.GetUtcNow().UtcDateTime);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+
+        var response = ForumResponse.FromEntity(forum!);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Forums.Api.Features.Forums.GetForum;
+
+public sealed class GetForumRequest
+{
+    public Guid ForumId { get; init; }
+}

@@ -1,0 +1,37 @@
+using FastEndpoints;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Forums.GetForumBySlug;
+
+internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetForumBySlugRequest, ForumResponse>
+{
+    private static readonly Func<ForumsDbContext, string, CancellationToken, Task<ForumResponse?>> BySlug =
+        EF.CompileAsyncQuery((ForumsDbContext db, string slug, CancellationToken _) =>
+            db.Forums.AsNoTracking().Where(f => f.Slug == slug).Select(ForumResponse.Projection).FirstOrDefault());
+
+    public override void Configure()
+    {
+        Get("by-slug/{slug}");
+        Group<ForumsGroup>();
+        AllowAnonymous();
+        Description(d => d
+            .WithName("getForumBySlug")
+            .WithSummary("Get a forum by its slug")
+            .Produces<ForumResponse>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(GetForumBySlugRequest req, CancellationToken ct)
+    {
+        var forum = await BySlug(db, req.Slug, ct);
+        if (forum is null)
+            await Send.ResultAsync(Problems.NotFound($"There is no forum with slug '{req.Slug}'."));
+        else if (ConditionalReads.IsNotModified(HttpContext, forum.ETag))
+            await Send.NotModifiedAsync(ct);
+        else
+            await Send.OkAsync(forum, ct);
+    }
+}

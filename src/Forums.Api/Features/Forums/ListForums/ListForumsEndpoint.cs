@@ -1,0 +1,46 @@
+using FastEndpoints;
+using Forums.Api.Domain;
+using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Forums.ListForums;
+
+internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForumsRequest, Page<ForumResponse>>
+{
+    public override void Configure()
+    {
+        Get("");
+        Group<ForumsGroup>();
+        AllowAnonymous();
+        Description(d => d
+            .WithName("listForums")
+            .WithSummary("List forums, ordered by slug")
+            .Produces<Page<ForumResponse>>(StatusCodes.Status200OK)
+            .ProducesProblems(400), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ListForumsRequest req, CancellationToken ct)
+    {
+        var limit = req.Limit ?? PageLimit.Default;
+        var forums = db.Forums.AsNoTracking();
+        if (req.Status is { } status)
+            forums = forums.Where(f => f.Status == status);
+        if (req.Country is { } country)
+        {
+            var code = country.ToUpperInvariant();
+            forums = forums.Where(f => f.Country == code);
+        }
+        if (req.Q is { } q)
+        {
+            var needle = SearchNormalizer.Normalize(q);
+            forums = forums.Where(f => f.SearchText.Contains(needle));
+        }
+        if (Cursor.TryDecode(req.Cursor, out var afterSlug))
+            forums = forums.Where(f => string.Compare(f.Slug, afterSlug) > 0);
+
+        var rows = await forums.OrderBy(f => f.Slug).Take(limit + 1).Select(ForumResponse.Projection).ToListAsync(ct);
+        await Send.OkAsync(Cursor.ToPage(rows, limit, f => f.Slug), ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Forums.UpdateForum;
+
+internal sealed class UpdateForumEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateForumRequest, ForumResponse>
+{
+    public override void Configure()
+    {
+        Put("{forumId}");
+        Group<ForumsGroup>();
+        AllowAnonymous();
+        Description(d => d
+            .WithName("updateForum")
+            .WithSummary("Replace a forum's fields")
+            .WithDescription("Send every field, as on create; send If-Match with the ETag you read so that nobody's change is lost.")
+            .Produces<ForumResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        forum!.Update(req.ToDetails(), time.GetUtcNow().UtcDateTime);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+
+        var response = ForumResponse.FromEntity(forum);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

@@ -1,0 +1,17 @@
+using FastEndpoints;
+
+namespace Forums.Api.Features.Forums.UpdateForum;
+
+/// <summary>The forum's new fields, all of them: fields left out are cleared (the status is changed by publish and archive).</summary>
+public sealed class UpdateForumRequest : ForumFields
+{
+    public Guid ForumId { get; init; }
+
+    [FromHeader("If-Match", isRequired: false)]
+    public string? IfMatch { get; init; }
+
+    internal sealed class Validator : Validator<UpdateForumRequest>
+    {
+        public Validator() => Include(new ForumFieldsValidator());
+    }
+}

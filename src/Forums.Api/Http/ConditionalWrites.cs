@@ -1,0 +1,37 @@
+using Forums.Api.Domain;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Http;
+
+/// <summary>Optimistic concurrency for changes: If-Match (RFC 9110 §13.1.1) checked before and during the write.</summary>
+public static class ConditionalWrites
+{
+    public static IResult? CheckIfMatch(string? ifMatch, IVersioned entity) =>
+        ETags.MatchFails(ifMatch, ETags.For(entity.Version))
+            ? Problems.PreconditionFailed($"If-Match does not match the current ETag {ETags.For(entity.Version)}; read the resource again.")
+            : null;
+
+    /// <summary>
+    /// Saves; the UPDATE carries the version that was read, so a change that raced in between is refused:
+    /// 412 when the caller sent If-Match, else 409. A unique index that refuses the write answers 409 with <paramref name="uniqueConflict"/>'s words.
+    /// </summary>
+    public static async Task<IResult?> SaveAsync(ForumsDbContext db, string? ifMatch, Func<string>? uniqueConflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return string.IsNullOrWhiteSpace(ifMatch)
+                ? Problems.Conflict("The resource was changed by another request at the same time; read it again and retry.")
+                : Problems.PreconditionFailed("The resource changed after it was read; read it again.");
+        }
+        catch (DbUpdateException e) when (uniqueConflict is not null && DbErrors.IsUniqueViolation(e))
+        {
+            return Problems.Conflict(uniqueConflict());
+        }
+    }
+}

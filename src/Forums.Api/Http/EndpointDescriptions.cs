@@ -1,0 +1,25 @@
+using Forums.Api.Http.Idempotency;
+
+namespace Forums.Api.Http;
+
+public static class EndpointDescriptions
+{
+    /// <summary>Declares problem-details answers: 400 with field errors, every other status as plain problem details.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            if (status == StatusCodes.Status400BadRequest)
+                builder.Produces<ValidationProblem>(status, Problems.ContentType);
+            else
+                builder.Produces<ProblemResponse>(status, Problems.ContentType);
+        }
+        return builder;
+    }
+
+    public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(Idempotency.AcceptsIdempotencyKey.Instance);
+}
+
+/// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
+public sealed record ProblemResponse(string Type, string Title, int Status, string? Detail, string Instance, string TraceId);

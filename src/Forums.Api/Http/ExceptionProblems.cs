@@ -1,0 +1,35 @@
+using Forums.Api.Domain;
+using Forums.Api.Persistence;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Http;
+
+/// <summary>Turns what escapes an endpoint into problem details; nothing about the failure's insides leaks.</summary>
+internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            RuleViolationException rule => (StatusCodes.Status409Conflict, rule.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict,
+                "The resource was changed by another request at the same time; read it again and retry."),
+            DbUpdateException update when DbErrors.IsUniqueViolation(update) => (StatusCodes.Status409Conflict,
+                "Another resource already has one of the unique values sent."),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred. The trace id identifies it in the logs."),
+        };
+
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Detail = detail },
+        });
+    }
+}

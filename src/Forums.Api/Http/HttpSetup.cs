@@ -1,0 +1,46 @@
+using FastEndpoints;
+using FluentValidation.Results;
+using Forums.Api.Http.Idempotency;
+using Forums.Api.OpenApi;
+
+namespace Forums.Api.Http;
+
+public static class HttpSetup
+{
+    public static IServiceCollection AddForumsHttp(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddFastEndpoints();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
+        services.AddExceptionHandler<ExceptionProblems>();
+        services.AddHostedService<IdempotencyRecordPurger>();
+        services.AddForumsOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseForumsHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api";
+            ApiJson.Configure(c.Serializer.Options);
+            c.Errors.ContentType = Problems.ContentType;
+            c.Errors.ProducesMetadataType = typeof(ValidationProblem);
+            c.Errors.ResponseBuilder = (failures, context, _) => Problems.Validation(context, Group(failures));
+            c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path), "The value is not valid JSON for this field.");
+        });
+        app.UseForumsOpenApi();
+        return app;
+    }
+
+    private static Dictionary<string, string[]> Group(List<ValidationFailure> failures) =>
+        failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+
+    // "$.title.kk" names the field "title.kk"; "$" (the body itself is not valid JSON) names the body.
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}

@@ -1,0 +1,41 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace Forums.Api.Http.Paging;
+
+/// <summary>One page of a keyset-paged list; <c>nextCursor</c> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public static class PageLimit
+{
+    public const int Default = 20;
+    public const int Max = 100;
+}
+
+/// <summary>Opaque cursors: the sort key of the last item of a page, base64url-encoded.</summary>
+public static class Cursor
+{
+    public static string Encode(string sortKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(sortKey));
+
+    public static bool TryDecode(string? cursor, out string sortKey)
+    {
+        sortKey = "";
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 400 || !Base64Url.IsValid(cursor))
+            return false;
+        try
+        {
+            sortKey = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(cursor));
+            return sortKey.Length > 0;
+        }
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Takes one row more than the page to learn whether another page follows.</summary>
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> sortKey) =>
+        rows.Count > limit
+            ? new Page<T>(rows.GetRange(0, limit), Encode(sortKey(rows[limit - 1])))
+            : new Page<T>(rows, null);
+}

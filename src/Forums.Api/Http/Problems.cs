@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace Forums.Api.Http;
+
+/// <summary>The one place where this API's RFC 9457 answers are made.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    private static readonly Dictionary<int, (string Title, string Type)> Statuses = new()
+    {
+        [400] = ("Bad Request", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1"),
+        [401] = ("Unauthorized", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2"),
+        [403] = ("Forbidden", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4"),
+        [404] = ("Not Found", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"),
+        [405] = ("Method Not Allowed", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6"),
+        [406] = ("Not Acceptable", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7"),
+        [409] = ("Conflict", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10"),
+        [412] = ("Precondition Failed", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13"),
+        [413] = ("Content Too Large", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"),
+        [415] = ("Unsupported Media Type", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16"),
+        [422] = ("Unprocessable Content", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21"),
+        [429] = ("Too Many Requests", "https://www.rfc-editor.org/rfc/rfc6585#section-4"),
+        [500] = ("Internal Server Error", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1"),
+        [503] = ("Service Unavailable", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4"),
+    };
+
+    public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, detail);
+    public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, detail);
+    public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
+    public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
+
+    public static IResult BadRequest(string field, string message) =>
+        TypedResults.Json(Validation(null, new Dictionary<string, string[]> { [field] = [message] }),
+            statusCode: StatusCodes.Status400BadRequest, contentType: ContentType);
+
+    public static IResult Result(int status, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), type: TypeOf(status));
+
+    public static string TitleOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Title : "Error";
+
+    public static string TypeOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Type : "about:blank";
+
+    public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors) => new(
+        Type: TypeOf(400),
+        Title: "One or more fields are invalid.",
+        Status: StatusCodes.Status400BadRequest,
+        Detail: "See errors: each key names a field as it is written in the request.",
+        Instance: context?.Request.Path.Value ?? "",
+        TraceId: TraceId(context),
+        Errors: errors);
+
+    public static string TraceId(HttpContext? context) =>
+        Activity.Current?.Id ?? context?.TraceIdentifier ?? "";
+
+    /// <summary>Adds what every problem of this API carries: the request path and the trace id that the logs carry.</summary>
+    public static void Enrich(Microsoft.AspNetCore.Mvc.ProblemDetails problem, HttpContext context)
+    {
+        problem.Instance ??= context.Request.Path.Value;
+        problem.Extensions["traceId"] = TraceId(context);
+        if (problem.Status is { } status)
+        {
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = TypeOf(status);
+            problem.Title = problem.Title is null || problem.Type == TypeOf(status) ? TitleOf(status) : problem.Title;
+        }
+    }
+}
+
+/// <summary>RFC 9457 problem details for invalid input, with the failing fields named as in the JSON.</summary>
+public sealed record ValidationProblem(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string Instance,
+    string TraceId,
+    IDictionary<string, string[]> Errors);

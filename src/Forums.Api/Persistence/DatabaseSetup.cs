@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Persistence;
+
+/// <summary>A configuration that cannot work: start-up stops with this one message.</summary>
+public sealed class StartupConfigurationException(string message) : Exception(message);
+
+public static class DatabaseSetup
+{
+    public const string SqliteProvider = "Sqlite";
+    public const string SqlServerProvider = "SqlServer";
+
+    public static IServiceCollection AddForumsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Database:Provider"] ?? SqliteProvider;
+        if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = SqliteConnectionString(configuration, environment);
+            services.AddDbContextPool<ForumsDbContext, SqliteForumsDbContext>(options =>
+                options.UseSqlite(connectionString));
+        }
+        else if (string.Equals(provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration.GetConnectionString(SqlServerProvider);
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new StartupConfigurationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set. " +
+                    "Set it (for example with the environment variable ConnectionStrings__SqlServer).");
+            services.AddDbContextPool<ForumsDbContext, SqlServerForumsDbContext>(options =>
+                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else
+        {
+            throw new StartupConfigurationException(
+                $"Database:Provider '{provider}' is not supported. Use '{SqliteProvider}' (the default) or '{SqlServerProvider}'.");
+        }
+
+        return services;
+    }
+
+    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString(SqliteProvider);
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+
+        var folder = Path.GetFullPath(configuration["Database:DataFolder"] ?? "data", environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "forums.db"),
+            ForeignKeys = true,
+            // Microsoft.Data.Sqlite retries a busy database until this many seconds have passed.
+            DefaultTimeout = 15,
+        }.ToString();
+    }
+}

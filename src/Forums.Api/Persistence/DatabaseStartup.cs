@@ -1,0 +1,29 @@
+using Forums.Api.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Persistence;
+
+public static class DatabaseStartup
+{
+    /// <summary>Brings the database to the model's migration and loads the seed when it is enabled.</summary>
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumsDbContext>();
+        var config = app.Configuration;
+
+        if (config.GetValue("Database:MigrateAtStartup", true))
+            await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while the single writer writes; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        if (config.GetValue("Seed:Enabled", true))
+        {
+            var folder = Path.GetFullPath(config["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
+            await ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider).LoadFolderAsync(folder, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Forums.Api.Domain;
+using Forums.Api.Persistence.Idempotency;
+using Forums.Api.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Persistence;
+
+/// <summary>The model, shared by both engines; each engine has its own sealed context and migrations.</summary>
+public abstract class ForumsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Dictionary<string, string>>().HaveConversion<LocalizedTextConverter, LocalizedTextComparer>();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // The token is raised by the application, not by the engine (SQLite has no rowversion),
+    // so the same optimistic check runs on both engines.
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added)
+                entry.Entity.Version = 1;
+            else if (entry.State == EntityState.Modified)
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+    }
+}
+
+public sealed class SqliteForumsDbContext(DbContextOptions<SqliteForumsDbContext> options) : ForumsDbContext(options);
+
+public sealed class SqlServerForumsDbContext(DbContextOptions<SqlServerForumsDbContext> options) : ForumsDbContext(options);

@@ -1,0 +1,21 @@
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddForumsDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddForumsHttp();
+
+    var app = builder.Build();
+    await app.MigrateAndSeedAsync();
+    app.UseForumsHttp();
+    await app.RunAsync();
+}
+catch (StartupConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"Forum API cannot start: {e.Message}");
+    Environment.ExitCode = 1;
+}
+
+public partial class Program;
