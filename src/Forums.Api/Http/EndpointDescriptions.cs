@@ -12,7 +12,7 @@ public static class EndpointDescriptions
             if (status == StatusCodes.Status400BadRequest)
                 builder.Produces<ValidationProblem>(status, Problems.ContentType);
             else
-                builder.Produces<ProblemResponse>(status, Problems.ContentType);
+                builder.Produces<ProblemDetailsResponse>(status, Problems.ContentType);
         }
         return builder;
     }
@@ -22,4 +22,4 @@ public static class EndpointDescriptions
 }
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
-public sealed record ProblemResponse(string Type, string Title, int Status, string? Detail, string Instance, string TraceId);
+public sealed record ProblemDetailsResponse(string Type, string Title, int Status, string? Detail, string Instance, string TraceId);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using FastEndpoints;
+using FluentValidation;
 using FluentValidation.Results;
 using Forums.Api.Http.Idempotency;
 using Forums.Api.OpenApi;
@@ -9,6 +11,10 @@ public static class HttpSetup
 {
     public static IServiceCollection AddForumsHttp(this IServiceCollection services)
     {
+        // One message per field, naming it as the JSON does.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddSingleton(TimeProvider.System);
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -23,6 +29,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {

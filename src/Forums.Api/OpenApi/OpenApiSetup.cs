@@ -1,18 +1,42 @@
+using Microsoft.OpenApi;
+
 namespace Forums.Api.OpenApi;
 
 public static class OpenApiSetup
 {
+    public const string DocumentName = "v1";
+
     public static IServiceCollection AddForumsOpenApi(this IServiceCollection services)
     {
+        var schemaIds = new SchemaIds();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Forum API",
+                Version = "1.0",
+                Description = "Organisers register delegations and delegates of international forums and publish their programme. " +
+                              "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged.",
+            });
+            o.CustomSchemaIds(schemaIds.For);
+            o.IncludeXmlComments(XmlDocs.FilePath);
+            o.OperationFilter<FastEndpointsOperationFilter>();
+            o.SchemaFilter<ExactSchemaFilter>();
+            o.SchemaFilter<SeedExamples>();
+        });
         return services;
     }
 
     public static WebApplication UseForumsOpenApi(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Forum API v1");
+            o.DocumentTitle = "Forum API";
+            o.DisplayOperationId();
+        });
         return app;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class CreateForumEndpoint(ForumsDbContext db, TimeProvider time)
             .WithSummary("Create a forum, as a draft")
             .WithDescription("The forum starts as a draft, visible to its organisers only, until it is published.")
             .AcceptsIdempotencyKey()
+            .Accepts<CreateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 409, 415, 422), clearDefaults: true);
     }

@@ -15,6 +15,7 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, TimeProvider time)
             .WithName("updateForum")
             .WithSummary("Replace a forum's fields")
             .WithDescription("Send every field, as on create; send If-Match with the ETag you read so that nobody's change is lost.")
+            .Accepts<UpdateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
     }

@@ -5,8 +5,11 @@ namespace Forums.Api.Features.Forums.UpdateForum;
 /// <summary>The forum's new fields, all of them: fields left out are cleared (the status is changed by publish and archive).</summary>
 public sealed class UpdateForumRequest : ForumFields
 {
+    /// <summary>The forum's id.</summary>
+    [RouteParam]
     public Guid ForumId { get; init; }
 
+    /// <summary>The ETag you read; if the forum changed since, the answer is 412 and nothing changes.</summary>
     [FromHeader("If-Match", isRequired: false)]
     public string? IfMatch { get; init; }
 

@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Forums.Api.OpenApi;
+
+/// <summary>
+/// Makes each schema say exactly what the JSON does. Answers always carry every property (null included),
+/// so every property is required and nullable only when its C# type is. Request bodies need their
+/// non-nullable properties, and do not contain what is bound from the route, query or headers.
+/// </summary>
+internal sealed class ExactSchemaFilter : ISchemaFilter
+{
+    private readonly NullabilityInfoContext nullability = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.MemberInfo is not null)
+            return;
+
+        var isRequest = RequestProperties.IsRequestType(context.Type);
+        var required = new HashSet<string>();
+        foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
+                continue;
+            var name = RequestProperties.WireName(property);
+            if (!concrete.Properties.TryGetValue(name, out var propertySchema))
+                continue;
+            if (isRequest && RequestProperties.PartOf(property, hasBody: true) != RequestPart.Body)
+            {
+                concrete.Properties.Remove(name);
+                continue;
+            }
+
+            var nullable = IsNullable(property);
+            SetNullable(propertySchema, nullable);
+            if (!isRequest || !nullable)
+                required.Add(name);
+        }
+        concrete.Required = required;
+    }
+
+    private bool IsNullable(PropertyInfo property) =>
+        Nullable.GetUnderlyingType(property.PropertyType) is not null
+        || (!property.PropertyType.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
+
+    private static void SetNullable(IOpenApiSchema schema, bool nullable)
+    {
+        if (schema is OpenApiSchema { Type: { } type } concrete)
+            concrete.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using FastEndpoints;
+using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Forums.Api.OpenApi;
+
+/// <summary>
+/// The FastEndpoints → Swashbuckle bridge: describes each operation's path, query and header parameters and
+/// its JSON body from the endpoint's request DTO, which Swashbuckle cannot see through FastEndpoints' handler.
+/// </summary>
+internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
+{
+    private static readonly HashSet<string> BodyVerbs = ["POST", "PUT", "PATCH"];
+
+    [GeneratedRegex(@"\{(?<name>[^}:?]+)")]
+    private static partial Regex RouteParameter();
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var definition = metadata.OfType<EndpointDefinition>().FirstOrDefault();
+        if (definition is null)
+            return;
+
+        var verb = context.ApiDescription.HttpMethod ?? "GET";
+        var requestType = definition.ReqDtoType;
+        var hasBody = BodyVerbs.Contains(verb) && requestType != typeof(EmptyRequest);
+        var routeNames = RouteParameter().Matches(context.ApiDescription.RelativePath ?? "")
+            .Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        operation.Parameters ??= [];
+        operation.Parameters.Clear();
+        var bodyProperties = 0;
+        foreach (var property in RequestProperties.Of(requestType))
+        {
+            var part = routeNames.Contains(property.Name) ? RequestPart.Path : RequestProperties.PartOf(property, hasBody);
+            if (part == RequestPart.Body)
+            {
+                bodyProperties++;
+                continue;
+            }
+            var name = RequestProperties.WireName(property);
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = part switch { RequestPart.Path => ParameterLocation.Path, RequestPart.Header => ParameterLocation.Header, _ => ParameterLocation.Query },
+                Required = part == RequestPart.Path || property.GetCustomAttribute<FromHeaderAttribute>()?.IsRequired == true,
+                Description = XmlDocs.Summary(property) ?? DefaultDescription(name),
+                Schema = NonNullable(context.SchemaGenerator.GenerateSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, context.SchemaRepository)),
+            });
+        }
+
+        if (metadata.OfType<AcceptsIdempotencyKey>().Any())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyMiddleware.HeaderName,
+                In = ParameterLocation.Header,
+                Description = "A unique key for this request (e.g. a UUID). A retry with the same key and body replays the first answer for 24 hours; the same key with another body answers 422; a retry while the first is still running answers 409.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
+            });
+        }
+        if (operation.Responses?.ContainsKey("304") == true)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag you hold; when it still matches, the answer is 304 without a body.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        operation.RequestBody = hasBody && bodyProperties > 0
+            ? new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(requestType, context.SchemaRepository) },
+                },
+            }
+            : null;
+
+        DescribeResponseHeaders(operation);
+    }
+
+    // ETag on every answer that carries a resource; Location on 201.
+    private static void DescribeResponseHeaders(OpenApiOperation operation)
+    {
+        if (operation.Responses is null)
+            return;
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete || status is not ("200" or "201" or "304"))
+                continue;
+            var body = concrete.Content?.Values.FirstOrDefault()?.Schema;
+            var isSingleResource = status == "304" || (body is OpenApiSchemaReference reference && !reference.Reference.Id!.EndsWith("Page", StringComparison.Ordinal));
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (isSingleResource)
+                concrete.Headers["ETag"] = new OpenApiHeader { Description = "The resource's current entity tag, for If-Match and If-None-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (status == "201")
+                concrete.Headers["Location"] = new OpenApiHeader { Description = "The new resource's URL.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+    }
+
+    private static string? DefaultDescription(string name) => name switch
+    {
+        "If-Match" => "The ETag you read; if the resource changed since, the answer is 412 and nothing is changed.",
+        _ => null,
+    };
+
+    // Query and path parameters are optional or present: never JSON null.
+    private static IOpenApiSchema NonNullable(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchema { Type: { } type } concrete)
+            concrete.Type = type & ~JsonSchemaType.Null;
+        return schema;
+    }
+}
