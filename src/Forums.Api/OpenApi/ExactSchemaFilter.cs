@@ -25,7 +25,7 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
         {
             if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
                 continue;
-            var name = RequestProperties.WireName(property);
+            var name = RequestProperties.JsonName(property);
             if (!concrete.Properties.TryGetValue(name, out var propertySchema))
                 continue;
             if (isRequest && RequestProperties.PartOf(property, hasBody: true) != RequestPart.Body)
@@ -40,6 +40,12 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
                 required.Add(name);
         }
         concrete.Required = required;
+        if (isRequest)
+        {
+            // Unknown members of a request are ignored, not refused (a client may send back what it read).
+            concrete.AdditionalPropertiesAllowed = true;
+            concrete.AdditionalProperties = null;
+        }
     }
 
     private bool IsNullable(PropertyInfo property) =>

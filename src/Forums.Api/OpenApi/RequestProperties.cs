@@ -16,8 +16,9 @@ internal static class RequestProperties
         : RequestPart.Body;
 
     public static string WireName(PropertyInfo property) =>
-        property.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName
-        ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+        property.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName ?? JsonName(property);
+
+    public static string JsonName(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     public static IEnumerable<PropertyInfo> Of(Type requestType) =>
         requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);

@@ -1,0 +1,83 @@
+using System.Net;
+using Forums.Api.Tests.Infrastructure;
+
+namespace Forums.Api.Tests.Features.Forums;
+
+public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task A_draft_is_published_then_archived()
+    {
+        var id = (string)(await client.CreateForumAsync())["id"]!;
+
+        var published = await client.PublishForumAsync(id);
+        Assert.Equal("published", (string)published["status"]!);
+        Assert.NotNull((string?)published["publishedAt"]);
+
+        var archived = await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("archived", (string)archived["status"]!);
+    }
+
+    [Fact]
+    public async Task Publishing_twice_or_publishing_an_archived_forum_is_409()
+    {
+        var id = (string)(await client.CreateForumAsync())["id"]!;
+        await client.PublishForumAsync(id);
+
+        var again = await (await client.PostAsync($"/api/forums/{id}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("published", (string)again["detail"]!);
+
+        await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+        await (await client.PostAsync($"/api/forums/{id}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var (read, _) = await client.GetForumAsync(id);
+        Assert.Equal("archived", (string)read["status"]!);
+    }
+
+    [Fact]
+    public async Task A_published_forum_cannot_be_deleted()
+    {
+        var id = (string)(await client.CreateForumAsync())["id"]!;
+        await client.PublishForumAsync(id);
+
+        var problem = await (await client.DeleteAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("archive", (string)problem["detail"]!);
+        await client.GetForumAsync(id);
+    }
+
+    [Fact]
+    public async Task Drafts_and_archived_forums_are_deleted()
+    {
+        var draft = (string)(await client.CreateForumAsync())["id"]!;
+        var archived = (string)(await client.CreateForumAsync())["id"]!;
+        await client.PublishForumAsync(archived);
+        await (await client.PostAsync($"/api/forums/{archived}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        foreach (var id in new[] { draft, archived })
+        {
+            var response = await client.DeleteAsync($"/api/forums/{id}");
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            await (await client.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.DeleteAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task Transitions_and_deletion_honour_if_match()
+    {
+        var id = (string)(await client.CreateForumAsync())["id"]!;
+        var (_, etag) = await client.GetForumAsync(id);
+
+        await (await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{id}/publish", null, ("If-Match", "\"41\"")))
+            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await client.SendJsonAsync(HttpMethod.Delete, $"/api/forums/{id}", null, ("If-Match", "\"41\"")))
+            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        var published = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{id}/publish", null, ("If-Match", etag));
+
+        Assert.Equal("published", (string)(await published.ShouldBeAsync(HttpStatusCode.OK))["status"]!);
+        Assert.NotEqual(etag, published.ETag());
+    }
+}

@@ -1,0 +1,78 @@
+using Forums.Api.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Forums.Api.Tests.Infrastructure;
+
+/// <summary>The API in memory on its own SQLite file; a second factory on the same folder is a restart.</summary>
+public class ForumsApiFactory : WebApplicationFactory<Program>
+{
+    private readonly bool ownsFolder;
+
+    /// <param name="dataFolder">Null for a new folder that is deleted with the factory; a given folder outlives it (for restarts).</param>
+    public ForumsApiFactory(string? dataFolder, bool seed)
+    {
+        ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? NewDataFolder();
+        Seed = seed;
+    }
+
+    public string DataFolder { get; }
+    public bool Seed { get; }
+    public TestClock Clock { get; } = new();
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "forums-api-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ForumsDbContext, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<ForumsDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsFolder)
+            DeleteFolder(DataFolder);
+    }
+
+    public static void DeleteFolder(string folder)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled connection of a parallel test; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>For test classes that need an empty database.</summary>
+public sealed class EmptyForumsApiFactory() : ForumsApiFactory(null, seed: false);
+
+/// <summary>For test classes that read the seed forum.</summary>
+public sealed class SeededForumsApiFactory() : ForumsApiFactory(null, seed: true);
