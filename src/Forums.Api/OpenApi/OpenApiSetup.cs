@@ -5,6 +5,7 @@ namespace Forums.Api.OpenApi;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    private static readonly string?[] MethodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     public static IServiceCollection AddForumsOpenApi(this IServiceCollection services)
     {
@@ -20,8 +21,11 @@ public static class OpenApiSetup
                               "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged.",
             });
             o.CustomSchemaIds(schemaIds.For);
+            o.OrderActionsBy(d => $"{d.RelativePath}|{Array.IndexOf(MethodOrder, d.HttpMethod)}");
             o.IncludeXmlComments(XmlDocs.FilePath);
             o.OperationFilter<FastEndpointsOperationFilter>();
+            o.OperationFilter<SecurityRequirements>();
+            o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<SeedExamples>();
         });

@@ -14,7 +14,7 @@ public sealed class SeedTests
         using var api = new SeededForumsApiFactory();
         var client = api.CreateClient();
 
-        var forum = await (await client.GetAsync($"/api/forums/by-slug/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
+        var forum = await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal("published", (string)forum["status"]!);
         Assert.Equal("Орталық Азия – Корея ІІ ынтымақтастық форумы", (string)forum["title"]!["kk"]!);
@@ -39,7 +39,7 @@ public sealed class SeedTests
         using (var first = new ForumsApiFactory(folder, seed: true))
         {
             var client = first.CreateClient();
-            var forum = await (await client.GetAsync($"/api/forums/by-slug/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
+            var forum = await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
             id = (string)forum["id"]!;
             forum["capacity"] = 500;
             forum["title"]!["en"] = "Central Asia – Korea II (edited)";
@@ -64,14 +64,14 @@ public sealed class SeedTests
         using (var first = new ForumsApiFactory(folder, seed: true))
         {
             var client = first.CreateClient();
-            var id = (string)(await (await client.GetAsync($"/api/forums/by-slug/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK))["id"]!;
+            var id = (string)(await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK))["id"]!;
             await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/forums/{id}")).StatusCode);
         }
 
         using var restarted = new ForumsApiFactory(folder, seed: true);
         using var cleanup = new FolderCleanup(folder);
-        await (await restarted.CreateClient().GetAsync($"/api/forums/by-slug/{SeedSlug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await restarted.CreateClient().GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         var created = await client.CreateForumAsync();
 
         var byId = await client.GetAsync($"/api/forums/{created["id"]}");
-        var bySlug = await client.GetAsync($"/api/forums/by-slug/{created["slug"]}");
+        var bySlug = await client.GetAsync($"/api/forum-slugs/{created["slug"]}");
 
         Assert.Equal(created.ToJsonString(), (await byId.ShouldBeAsync(HttpStatusCode.OK)).ToJsonString());
         Assert.Equal(created.ToJsonString(), (await bySlug.ShouldBeAsync(HttpStatusCode.OK)).ToJsonString());
@@ -57,7 +57,7 @@ public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         Assert.Contains(id.ToString(), (string)problem["detail"]!);
         Assert.Equal($"/api/forums/{id}", (string)problem["instance"]!);
 
-        await (await client.GetAsync("/api/forums/by-slug/no-such-forum")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/forum-slugs/no-such-forum")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -13,10 +13,11 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
 
     public override void Configure()
     {
-        Get("by-slug/{slug}");
-        Group<ForumsGroup>();
+        // Outside /forums/{forumId}/..., so that no path can be read as both (a slug of "x" vs a forum's "x" sub-resource).
+        Get("forum-slugs/{slug}");
         AllowAnonymous();
         Description(d => d
+            .WithTags(ForumsGroup.Tag)
             .WithName("getForumBySlug")
             .WithSummary("Get a forum by its slug")
             .Produces<ForumResponse>(StatusCodes.Status200OK)

@@ -1,0 +1,155 @@
+// Contract checks with real clients against the built API on a free loopback port with a fresh database:
+// (a) httpyac runs every request in api.http with its assertions, (b) Redocly lints the served document,
+// (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows,
+// (d) Swagger UI renders every operation in headless Chromium. Prints "contract: N passed, N failed".
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const bin = (name) => join(here, "node_modules", ".bin", name);
+const apiDll = resolve(process.env.FORUM_API_DLL ?? join(root, "artifacts", "api", "Forums.Api.dll"));
+
+let passed = 0;
+let failed = 0;
+const results = [];
+// One check counts once; a check made of several (assertions, operations) counts each of them.
+function record(check, ok, detail = "", counts = { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }) {
+  passed += counts.passed;
+  failed += ok ? counts.failed : Math.max(counts.failed, 1);
+  results.push(`${ok ? "✓" : "✖"} ${check}${detail ? ` — ${detail}` : ""}`);
+  console.log(results.at(-1));
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: here, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+  return { code: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+}
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+    server.on("error", fail);
+  });
+}
+
+async function waitUntilServing(url, api) {
+  for (let i = 0; i < 120; i++) {
+    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the API did not answer ${url} within 60 s`);
+}
+
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+const dataFolder = mkdtempSync(join(tmpdir(), "forum-api-contract-"));
+const out = join(here, "out");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const apiLog = [];
+const api = spawn("dotnet", [apiDll, `--urls=${baseUrl}`, `--Database:DataFolder=${dataFolder}`], {
+  cwd: dirname(apiDll),
+  env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Development" },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+api.stdout.on("data", (d) => apiLog.push(d.toString()));
+api.stderr.on("data", (d) => apiLog.push(d.toString()));
+
+try {
+  await waitUntilServing(`${baseUrl}/swagger/v1/swagger.json`, api);
+  const documentText = await (await fetch(`${baseUrl}/swagger/v1/swagger.json`)).text();
+  const documentPath = join(out, "openapi.json");
+  writeFileSync(documentPath, documentText);
+  const document = JSON.parse(documentText);
+  const operations = Object.values(document.paths).flatMap((item) =>
+    Object.entries(item).filter(([verb]) => ["get", "put", "post", "delete", "patch"].includes(verb)).map(([, op]) => op));
+
+  // (a) httpyac: every request of api.http, with its assertions.
+  const httpyac = run(bin("httpyac"), ["send", join(root, "api.http"), "--all", "--json"], {
+    cwd: root, env: { ...process.env, FORUM_API_URL: baseUrl },
+  });
+  try {
+    const report = JSON.parse(httpyac.stdout.slice(httpyac.stdout.indexOf("{")));
+    const s = report.summary;
+    record("httpyac runs api.http", s.failedTests === 0 && s.erroredTests === 0 && s.erroredRequests === 0 && s.totalRequests > 0,
+      `${s.totalRequests} requests, ${s.successTests} assertions passed, ${s.failedTests} failed, ${s.erroredTests} errored`,
+      { passed: s.successTests, failed: s.failedTests + s.erroredTests });
+    for (const request of report.requests)
+      for (const test of request.testResults ?? [])
+        if (test.status !== "SUCCESS") console.log(`   ${request.name}: ${test.message} ${test.error?.displayMessage ?? ""}`);
+  } catch (e) {
+    record("httpyac runs api.http", false, `${e.message}\n${httpyac.stdout}${httpyac.stderr}`);
+  }
+
+  // (b) Redocly CLI: recommended rules, 0 errors and 0 warnings.
+  const lint = run(bin("redocly"), ["lint", documentPath, "--config", join(here, "redocly.yaml"), "--format", "json"]);
+  try {
+    const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf("{")));
+    const { errors, warnings } = report.totals;
+    record("Redocly lint (recommended)", errors === 0 && warnings === 0, `${errors} errors, ${warnings} warnings`);
+    for (const problem of report.problems ?? [])
+      console.log(`   ${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location?.[0]?.pointer ?? ""}`);
+  } catch (e) {
+    record("Redocly lint (recommended)", false, `${e.message}\n${lint.stdout}${lint.stderr}`);
+  }
+
+  // (c) openapi-typescript + tsc --strict, then the typed client walks the main flows.
+  mkdirSync(join(here, "generated"), { recursive: true });
+  const generate = run(bin("openapi-typescript"), [documentPath, "-o", join(here, "generated", "forum-api.ts")]);
+  record("openapi-typescript generates the types", generate.code === 0, generate.code === 0 ? "" : generate.stderr);
+  const tsc = run(bin("tsc"), ["-p", join(here, "tsconfig.json")]);
+  const tscErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  record("tsc --strict compiles the typed client", tsc.code === 0, tsc.code === 0 ? "0 errors" : `${tscErrors} errors\n${tsc.stdout}`);
+  if (tsc.code === 0) {
+    const client = run("node", [join(here, "out", "client", "client", "walk-main-flows.js")], { env: { ...process.env, FORUM_API_URL: baseUrl } });
+    const summary = client.stdout.match(/typed client: (\d+) passed, (\d+) failed/);
+    record("the typed client walks the main flows", client.code === 0 && summary !== null,
+      summary ? `${summary[1]} passed, ${summary[2]} failed` : client.stdout + client.stderr,
+      summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined);
+    if (client.code !== 0) console.log(client.stderr);
+  }
+
+  // (d) Swagger UI in headless Chromium shows every operation.
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/swagger/index.html`);
+    await page.waitForSelector(".opblock", { timeout: 30000 });
+    const shown = await page.$$eval(".opblock .opblock-summary-operation-id", (nodes) => nodes.map((n) => n.textContent?.trim()));
+    const expected = operations.map((op) => op.operationId).sort();
+    const missing = expected.filter((id) => !shown.includes(id));
+    record("Swagger UI renders every operation", missing.length === 0 && shown.length === expected.length,
+      `${shown.length} of ${expected.length} shown${missing.length ? `; missing ${missing.join(", ")}` : ""}`,
+      { passed: expected.length - missing.length, failed: missing.length });
+    await page.screenshot({ path: join(out, "swagger-ui.png"), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+} catch (e) {
+  record("contract checks ran", false, e.message);
+  console.log(apiLog.join(""));
+} finally {
+  api.kill("SIGTERM");
+  rmSync(dataFolder, { recursive: true, force: true });
+}
+
+console.log(`contract: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
