@@ -31,6 +31,7 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
