@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t forum-api .
-# Run (SQLite on a volume):   docker run -p 8080:8080 -v forum-data:/data forum-api
-# Run (SQL Server):           docker run -p 8080:8080 -e Database__Provider=SqlServer \
+# Run (SQLite on a volume):   docker run -p 8080:8080 -v forum-data:/data -e Auth__AdminToken="<32+ character secret>" forum-api
+# Run (SQL Server):           docker run -p 8080:8080 -e Auth__AdminToken="<secret>" -e Database__Provider=SqlServer \
 #                               -e ConnectionStrings__SqlServer="Server=...;Database=Forums;User Id=...;Password=...;Encrypt=true" forum-api
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

@@ -1,3 +1,4 @@
+using Forums.Api.Auth;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 
@@ -5,6 +6,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddForumsDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddForumsAuth(builder.Configuration, builder.Environment);
     builder.Services.AddForumsHttp();
 
     var app = builder.Build();

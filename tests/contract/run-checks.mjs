@@ -139,6 +139,8 @@ try {
     record("Swagger UI renders every operation", missing.length === 0 && shown.length === expected.length,
       `${shown.length} of ${expected.length} shown${missing.length ? `; missing ${missing.join(", ")}` : ""}`,
       { passed: expected.length - missing.length, failed: missing.length });
+    const authorize = await page.$$(".auth-wrapper .authorize");
+    record("Swagger UI offers Authorize for the bearer scheme", authorize.length === 1);
     await page.screenshot({ path: join(out, "swagger-ui.png"), fullPage: true });
   } finally {
     await browser.close();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Results;
+using Forums.Api.Auth;
 using Forums.Api.Http.Idempotency;
 using Forums.Api.OpenApi;
 
@@ -29,6 +30,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseForumsAuth();
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>

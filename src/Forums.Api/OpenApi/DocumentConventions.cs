@@ -1,4 +1,7 @@
-using FastEndpoints;
+using System.Text.Json.Nodes;
+using Forums.Api.Auth;
+using Forums.Api.Features.Tokens;
+using Forums.Api.Http;
 using Forums.Api.Features.Forums;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -11,6 +14,7 @@ internal sealed class DocumentConventions : IDocumentFilter
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
         [ForumsGroup.Tag] = ForumsGroup.Description,
+        [TokensGroup.Tag] = TokensGroup.Description,
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
@@ -21,13 +25,57 @@ internal sealed class DocumentConventions : IDocumentFilter
     }
 }
 
-/// <summary>Marks operations that need no credentials with an empty security requirement (public by intent).</summary>
+/// <summary>
+/// Tells, per operation, who may call it: the bearer requirement (optional for public operations), an
+/// x-access extension with the level, the sentence in the description, and the 401/403 answers it can give.
+/// </summary>
 internal sealed class SecurityRequirements : IOperationFilter
 {
+    public const string SchemeId = "bearer";
+
+    public static readonly OpenApiSecurityScheme Scheme = new()
+    {
+        Type = SecuritySchemeType.Http,
+        Scheme = "bearer",
+        BearerFormat = "opaque token (fat_...)",
+        Description = "An API token, sent as 'Authorization: Bearer <token>'. Admin tokens cover everything; organiser tokens the forums they name.",
+    };
+
+    private static readonly Dictionary<AccessLevel, string> Sentences = new()
+    {
+        [AccessLevel.Public] = "Access: public. A token, when sent, must be valid; it also shows the drafts and archived forums it covers.",
+        [AccessLevel.Organiser] = "Access: an organiser token of the forum, or an admin token. A forum the token does not cover answers 404.",
+        [AccessLevel.Admin] = "Access: an admin token. An organiser token answers 403.",
+    };
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var definition = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EndpointDefinition>().FirstOrDefault();
-        if (definition?.AnonymousVerbs?.Contains(context.ApiDescription.HttpMethod) == true)
-            operation.Security = [];
+        var access = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AccessMetadata>().FirstOrDefault();
+        if (access is null)
+            return;
+
+        var bearer = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] };
+        operation.Security = access.Level == AccessLevel.Public ? [new OpenApiSecurityRequirement(), bearer] : [bearer];
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create(access.Level.ToString().ToLowerInvariant()));
+        operation.Description = string.IsNullOrEmpty(operation.Description)
+            ? Sentences[access.Level]
+            : $"{operation.Description}\n\n{Sentences[access.Level]}";
+
+        operation.Responses ??= [];
+        AddProblem(operation, context, StatusCodes.Status401Unauthorized,
+            access.Level == AccessLevel.Public ? "The token sent is not valid." : "No token, or one that is not valid.");
+        if (access.Level == AccessLevel.Admin)
+            AddProblem(operation, context, StatusCodes.Status403Forbidden, "The token is not an admin token.");
+    }
+
+    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+    {
+        var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetailsResponse), context.SchemaRepository);
+        operation.Responses![status.ToString()] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType> { [Problems.ContentType] = new OpenApiMediaType { Schema = schema } },
+        };
     }
 }

@@ -24,6 +24,7 @@ public static class OpenApiSetup
             o.OrderActionsBy(d => $"{d.RelativePath}|{Array.IndexOf(MethodOrder, d.HttpMethod)}");
             o.IncludeXmlComments(XmlDocs.FilePath);
             o.OperationFilter<FastEndpointsOperationFilter>();
+            o.AddSecurityDefinition(SecurityRequirements.SchemeId, SecurityRequirements.Scheme);
             o.OperationFilter<SecurityRequirements>();
             o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();

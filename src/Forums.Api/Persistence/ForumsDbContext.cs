@@ -11,6 +11,7 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Forum> Forums => Set<Forum>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumsDbContext).Assembly);

@@ -7,7 +7,7 @@ namespace Forums.Api.Tests.Http;
 
 public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     private Task<HttpResponseMessage> Create(JsonObject body, string key) =>
         client.PostJsonAsync("/api/forums", body, ("Idempotency-Key", key));

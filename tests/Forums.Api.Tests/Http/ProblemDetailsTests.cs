@@ -5,7 +5,7 @@ namespace Forums.Api.Tests.Http;
 
 public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task An_unknown_route_is_404_problem_details()

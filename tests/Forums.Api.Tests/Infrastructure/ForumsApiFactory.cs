@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Forums.Api.Tests.Infrastructure;
 
@@ -20,7 +21,11 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         Seed = seed;
     }
 
+    /// <summary>The configured admin token of the test host (test-only value).</summary>
+    public const string AdminToken = "fat_test-only-admin-token-0123456789abcdef";
+
     public string DataFolder { get; }
+    public LogCapture Logs { get; } = new();
     public bool Seed { get; }
     public TestClock Clock { get; } = new();
 
@@ -32,6 +37,8 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Auth:AdminToken", AdminToken);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -39,10 +46,13 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         });
     }
 
-    public T Service<T>(Func<IServiceProvider, T> use)
+    public HttpClient CreateAdminClient() => CreateClientWithToken(AdminToken);
+
+    public HttpClient CreateClientWithToken(string token)
     {
-        using var scope = Services.CreateScope();
-        return use(scope.ServiceProvider);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task<T> WithDbAsync<T>(Func<ForumsDbContext, Task<T>> use)

@@ -27,7 +27,7 @@ public sealed class SqlServerModelTests
 
         var script = db.Database.GenerateCreateScript();
 
-        foreach (var table in new[] { "[Forums]", "[IdempotencyRecords]", "[AppliedSeeds]" })
+        foreach (var table in new[] { "[Forums]", "[IdempotencyRecords]", "[AppliedSeeds]", "[ApiTokens]" })
             Assert.Contains($"CREATE TABLE {table}", script);
     }
 }

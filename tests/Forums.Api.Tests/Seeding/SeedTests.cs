@@ -12,7 +12,7 @@ public sealed class SeedTests
     public async Task The_seed_forum_is_published_with_only_what_the_source_states()
     {
         using var api = new SeededForumsApiFactory();
-        var client = api.CreateClient();
+        var client = api.CreateAdminClient();
 
         var forum = await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -38,7 +38,7 @@ public sealed class SeedTests
         string id;
         using (var first = new ForumsApiFactory(folder, seed: true))
         {
-            var client = first.CreateClient();
+            var client = first.CreateAdminClient();
             var forum = await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
             id = (string)forum["id"]!;
             forum["capacity"] = 500;
@@ -48,7 +48,7 @@ public sealed class SeedTests
 
         using var restarted = new ForumsApiFactory(folder, seed: true);
         using var cleanup = new FolderCleanup(folder);
-        var after = restarted.CreateClient();
+        var after = restarted.CreateAdminClient();
         var page = await (await after.GetAsync($"/api/forums?q={SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
 
         var only = Assert.Single(page["items"]!.AsArray())!.AsObject();
@@ -63,7 +63,7 @@ public sealed class SeedTests
         var folder = ForumsApiFactory.NewDataFolder();
         using (var first = new ForumsApiFactory(folder, seed: true))
         {
-            var client = first.CreateClient();
+            var client = first.CreateAdminClient();
             var id = (string)(await (await client.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK))["id"]!;
             await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/forums/{id}")).StatusCode);
@@ -71,7 +71,7 @@ public sealed class SeedTests
 
         using var restarted = new ForumsApiFactory(folder, seed: true);
         using var cleanup = new FolderCleanup(folder);
-        await (await restarted.CreateClient().GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await restarted.CreateAdminClient().GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SeedTests
     {
         using var api = new EmptyForumsApiFactory();
 
-        var page = await (await api.CreateClient().GetAsync("/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
+        var page = await (await api.CreateAdminClient().GetAsync("/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Empty(page["items"]!.AsArray());
     }

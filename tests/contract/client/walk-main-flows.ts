@@ -9,7 +9,10 @@ type CreateForum = components["schemas"]["CreateForumRequest"];
 
 const baseUrl = process.env.FORUM_API_URL;
 if (!baseUrl) throw new Error("FORUM_API_URL is not set");
+// DEVELOPMENT ONLY: the admin token of appsettings.Development.json.
+const adminToken = process.env.FORUM_API_ADMIN_TOKEN ?? "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production";
 const api = createClient<paths>({ baseUrl });
+const admin = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${adminToken}` } });
 
 let passed = 0;
 let failed = 0;
@@ -40,37 +43,56 @@ const body: CreateForum = {
   timeZone: "Asia/Almaty",
   capacity: 100,
 };
-const created = await api.POST("/api/forums", { body, params: { header: { "Idempotency-Key": crypto.randomUUID() } } });
+const anonymousCreate = await api.POST("/api/forums", { body });
+check("creating without a token answers 401", anonymousCreate.response.status === 401 && anonymousCreate.error?.status === 401, anonymousCreate.error);
+
+const created = await admin.POST("/api/forums", { body, params: { header: { "Idempotency-Key": crypto.randomUUID() } } });
 check("create answers 201 with a draft", created.response.status === 201 && created.data?.status === "draft", created.error);
 const id = created.data?.id ?? "";
 const etag = created.response.headers.get("etag") ?? "";
 
-const invalid = await api.POST("/api/forums", { body: { ...body, slug: "Bad Slug", country: "XX" } });
+const draftForAnonymous = await api.GET("/api/forums/{forumId}", { params: { path: { forumId: id } } });
+check("a draft is 404 for anonymous callers", draftForAnonymous.response.status === 404, draftForAnonymous.error);
+
+const issued = await admin.POST("/api/tokens", { body: { name: "Typed client", role: "organiser", forumIds: [id] } });
+const secret: string = issued.data?.token ?? "";
+check("an organiser token is issued with its secret", issued.response.status === 201 && secret.startsWith("fat_"), issued.error);
+const organiser = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${secret}` } });
+
+const invalid = await admin.POST("/api/forums", { body: { ...body, slug: "Bad Slug", country: "XX" } });
 const errors = invalid.error && "errors" in invalid.error ? Object.keys(invalid.error.errors).sort() : [];
 check("invalid fields are named in the 400", invalid.response.status === 400 && errors.join() === "country,slug", invalid.error);
 
-const updated = await api.PUT("/api/forums/{forumId}", {
+const updated = await organiser.PUT("/api/forums/{forumId}", {
   params: { path: { forumId: id }, header: { "If-Match": etag } },
   body: { ...body, capacity: 80 },
 });
 check("update with If-Match answers the new fields", updated.data?.capacity === 80, updated.error);
 
-const stale = await api.PUT("/api/forums/{forumId}", {
+const stale = await organiser.PUT("/api/forums/{forumId}", {
   params: { path: { forumId: id }, header: { "If-Match": etag } },
   body,
 });
 check("a stale If-Match answers 412 problem details", stale.response.status === 412 && stale.error?.status === 412, stale.error);
 
-const published = await api.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
+const published = await organiser.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
 check("publish", published.data?.status === "published", published.error);
-const republished = await api.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
+const republished = await organiser.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
 check("publishing twice answers 409", republished.response.status === 409 && typeof republished.error?.detail === "string", republished.error);
 
-const archived = await api.POST("/api/forums/{forumId}/archive", { params: { path: { forumId: id } } });
+const tokens = await admin.GET("/api/tokens", { params: { query: { forumId: id } } });
+check("the token list shows the organiser token without its secret",
+  tokens.data?.items.some((t) => t.id === issued.data?.id && !("token" in t)) === true, tokens.error);
+const revoked = await admin.POST("/api/tokens/{tokenId}/revoke", { params: { path: { tokenId: issued.data?.id ?? "" } } });
+check("revoke", typeof revoked.data?.revokedAt === "string", revoked.error);
+const refused = await organiser.GET("/api/forums");
+check("a revoked token answers 401", refused.response.status === 401, refused.error);
+
+const archived = await admin.POST("/api/forums/{forumId}/archive", { params: { path: { forumId: id } } });
 check("archive", archived.data?.status === "archived", archived.error);
-const deleted = await api.DELETE("/api/forums/{forumId}", { params: { path: { forumId: id } } });
+const deleted = await admin.DELETE("/api/forums/{forumId}", { params: { path: { forumId: id } } });
 check("delete answers 204", deleted.response.status === 204, deleted.error);
-const gone = await api.GET("/api/forums/{forumId}", { params: { path: { forumId: id } } });
+const gone = await admin.GET("/api/forums/{forumId}", { params: { path: { forumId: id } } });
 check("a deleted forum answers 404", gone.response.status === 404 && gone.error?.status === 404, gone.error);
 
 console.log(`typed client: ${passed} passed, ${failed} failed`);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -8,9 +10,11 @@ namespace Forums.Api.Features.Forums;
 internal static class ForumChanges
 {
     /// <summary>Loads a forum to change it, or the problem that stops the change (404, or 412 for a stale If-Match).</summary>
-    public static async Task<(Forum? Forum, IResult? Problem)> LoadAsync(ForumsDbContext db, Guid forumId, string? ifMatch, CancellationToken ct)
+    public static async Task<(Forum? Forum, IResult? Problem)> LoadAsync(
+        ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, string? ifMatch, CancellationToken ct)
     {
-        var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, ct);
+        // A forum the caller's token does not cover is not found, so that its existence is not revealed.
+        var forum = caller.Organises(forumId) ? await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, ct) : null;
         if (forum is null)
             return (null, ForumProblems.NotFound(forumId));
         return ConditionalWrites.CheckIfMatch(ifMatch, forum) is { } stale ? (null, stale) : (forum, null);

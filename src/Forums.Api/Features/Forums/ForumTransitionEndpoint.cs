@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -17,7 +18,7 @@ internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider
     {
         Post($"{{forumId}}/{Action}");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Organiser);
         Description(d => d
             .WithName(OperationId)
             .WithSummary(OperationSummary)
@@ -27,7 +28,7 @@ internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

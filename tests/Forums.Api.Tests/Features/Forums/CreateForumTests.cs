@@ -7,7 +7,7 @@ namespace Forums.Api.Tests.Features.Forums;
 
 public sealed class CreateForumTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task Creating_a_forum_answers_201_with_location_etag_and_the_draft()

@@ -5,7 +5,7 @@ namespace Forums.Api.Tests.Features.Forums;
 
 public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task A_draft_is_published_then_archived()

@@ -5,7 +5,7 @@ namespace Forums.Api.Tests.Features.Forums;
 
 public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task A_forum_is_read_by_id_and_by_slug_with_the_same_etag()

@@ -6,7 +6,7 @@ namespace Forums.Api.Tests.Features.Forums;
 
 public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task Paging_walks_every_forum_once_in_slug_order()

@@ -6,7 +6,7 @@ namespace Forums.Api.Tests.Features.Forums;
 
 public sealed class UpdateForumTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
     public async Task Replacing_with_the_current_etag_changes_the_forum_and_its_etag()

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -11,7 +12,7 @@ internal sealed class CreateForumEndpoint(ForumsDbContext db, TimeProvider time)
     {
         Post("");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Admin);
         Description(d => d
             .WithName("createForum")
             .WithSummary("Create a forum, as a draft")

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 
@@ -10,7 +11,7 @@ internal sealed class DeleteForumEndpoint(ForumsDbContext db) : Endpoint<ForumCh
     {
         Delete("{forumId}");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Admin);
         Description(d => d
             .WithName("deleteForum")
             .WithSummary("Delete a draft or archived forum")
@@ -21,7 +22,7 @@ internal sealed class DeleteForumEndpoint(ForumsDbContext db) : Endpoint<ForumCh
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal sealed class GetForumEndpoint(ForumsDbContext db) : Endpoint<GetForumRe
     {
         Get("{forumId}");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Public);
         Description(d => d
             .WithName("getForum")
             .WithSummary("Get a forum by id")
@@ -26,12 +27,6 @@ internal sealed class GetForumEndpoint(ForumsDbContext db) : Endpoint<GetForumRe
 
     public override async Task HandleAsync(GetForumRequest req, CancellationToken ct)
     {
-        var forum = await ById(db, req.ForumId, ct);
-        if (forum is null)
-            await Send.ResultAsync(ForumProblems.NotFound(req.ForumId));
-        else if (ConditionalReads.IsNotModified(HttpContext, forum.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(forum, ct);
+        await Send.ResultAsync(ForumReads.Answer(HttpContext, await ById(db, req.ForumId, ct), () => ForumProblems.NotFound(req.ForumId)));
     }
 }

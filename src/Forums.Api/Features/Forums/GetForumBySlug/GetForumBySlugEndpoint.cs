@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
     {
         // Outside /forums/{forumId}/..., so that no path can be read as both (a slug of "x" vs a forum's "x" sub-resource).
         Get("forum-slugs/{slug}");
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Public);
         Description(d => d
             .WithTags(ForumsGroup.Tag)
             .WithName("getForumBySlug")
@@ -27,12 +28,7 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
 
     public override async Task HandleAsync(GetForumBySlugRequest req, CancellationToken ct)
     {
-        var forum = await BySlug(db, req.Slug, ct);
-        if (forum is null)
-            await Send.ResultAsync(Problems.NotFound($"There is no forum with slug '{req.Slug}'."));
-        else if (ConditionalReads.IsNotModified(HttpContext, forum.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(forum, ct);
+        await Send.ResultAsync(ForumReads.Answer(HttpContext, await BySlug(db, req.Slug, ct),
+            () => Problems.NotFound($"There is no forum with slug '{req.Slug}'.")));
     }
 }

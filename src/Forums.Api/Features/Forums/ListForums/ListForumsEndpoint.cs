@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Http.Paging;
@@ -13,10 +14,11 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
     {
         Get("");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Public);
         Description(d => d
             .WithName("listForums")
             .WithSummary("List forums, ordered by slug")
+            .WithDescription("Anonymous callers see published forums; a token also sees the drafts and archived forums it covers.")
             .Produces<Page<ForumResponse>>(StatusCodes.Status200OK)
             .ProducesProblems(400), clearDefaults: true);
     }
@@ -25,6 +27,11 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
     {
         var limit = req.Limit ?? PageLimit.Default;
         var forums = db.Forums.AsNoTracking();
+        if (!User.IsAdmin())
+        {
+            var organised = User.OrganisedForums();
+            forums = forums.Where(f => f.Status == ForumStatus.Published || organised.Contains(f.Id));
+        }
         if (req.Status is { } status)
             forums = forums.Where(f => f.Status == status);
         if (req.Country is { } country)

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Forums.Api.Auth;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 
@@ -10,7 +11,7 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, TimeProvider time)
     {
         Put("{forumId}");
         Group<ForumsGroup>();
-        AllowAnonymous();
+        Definition.Access(AccessLevel.Organiser);
         Description(d => d
             .WithName("updateForum")
             .WithSummary("Replace a forum's fields")
@@ -22,7 +23,7 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, TimeProvider time)
 
     public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, req.ForumId, req.IfMatch, ct);
+        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -1,0 +1,39 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Tokens.ListTokens;
+
+internal sealed class ListTokensEndpoint(ForumsDbContext db) : Endpoint<ListTokensRequest, Page<TokenResponse>>
+{
+    public override void Configure()
+    {
+        Get("");
+        Group<TokensGroup>();
+        Definition.Access(AccessLevel.Admin);
+        Description(d => d
+            .WithName("listTokens")
+            .WithSummary("List API tokens, without their secrets, ordered by prefix")
+            .Produces<Page<TokenResponse>>(StatusCodes.Status200OK)
+            .ProducesProblems(400), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ListTokensRequest req, CancellationToken ct)
+    {
+        var limit = req.Limit ?? PageLimit.Default;
+        var tokens = db.ApiTokens.AsNoTracking();
+        if (req.Role is { } role)
+            tokens = tokens.Where(t => t.Role == role);
+        if (req.ForumId is { } forumId)
+            tokens = tokens.Where(t => t.Role == TokenRole.Admin || t.ForumIds.Contains(forumId));
+        if (Cursor.TryDecode(req.Cursor, out var afterPrefix))
+            tokens = tokens.Where(t => string.Compare(t.Prefix, afterPrefix) > 0);
+
+        var rows = await tokens.OrderBy(t => t.Prefix).Take(limit + 1).Select(TokenResponse.Projection).ToListAsync(ct);
+        await Send.OkAsync(Cursor.ToPage(rows, limit, t => t.Prefix), ct);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using Forums.Api.Domain;
+
+namespace Forums.Api.Features.Tokens;
+
+/// <summary>A token as lists show it: never its secret.</summary>
+public record TokenResponse
+{
+    public required Guid Id { get; init; }
+    public required string Name { get; init; }
+    public required TokenRole Role { get; init; }
+    /// <summary>The forums an organiser token covers (empty for admin tokens, which cover all).</summary>
+    public required List<Guid> ForumIds { get; init; }
+    /// <summary>The token's first characters, to recognise it.</summary>
+    public required string Prefix { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime? ExpiresAt { get; init; }
+    public required DateTime? RevokedAt { get; init; }
+
+    public static readonly Expression<Func<ApiToken, TokenResponse>> Projection = t => new TokenResponse
+    {
+        Id = t.Id,
+        Name = t.Name,
+        Role = t.Role,
+        ForumIds = t.ForumIds,
+        Prefix = t.Prefix,
+        CreatedAt = t.CreatedAt,
+        ExpiresAt = t.ExpiresAt,
+        RevokedAt = t.RevokedAt,
+    };
+
+    private static readonly Func<ApiToken, TokenResponse> FromEntityCompiled = Projection.Compile();
+
+    public static TokenResponse FromEntity(ApiToken token) => FromEntityCompiled(token);
+}
+
+/// <summary>A token just created, with its secret: the only answer that ever carries it.</summary>
+public sealed record CreatedTokenResponse : TokenResponse
+{
+    /// <summary>The secret to send as "Authorization: Bearer &lt;token&gt;". Store it now: it is not shown again.</summary>
+    public required string Token { get; init; }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forums.Api.Tests.Auth;
+
+/// <summary>
+/// Every operation of the OpenAPI document, called by each kind of caller, answers what its access level says.
+/// An operation without a row here fails the walk: a new endpoint is born with its row.
+/// </summary>
+public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
+{
+    private enum Who { Anonymous, BadToken, OtherOrganiser, Organiser, Admin }
+
+    /// <summary>What one call needs: forum A (a draft) with its organiser's token, and a token that is not the caller's.</summary>
+    private sealed record World(string ForumId, string ForumSlug, string OrganiserToken, string OrganiserTokenId, string SpareTokenId);
+
+    private sealed record Row(Func<World, HttpRequestMessage> Request, int Anonymous, int BadToken, int OtherOrganiser, int Organiser, int Admin)
+    {
+        public int Expected(Who who) => who switch
+        {
+            Who.Anonymous => Anonymous,
+            Who.BadToken => BadToken,
+            Who.OtherOrganiser => OtherOrganiser,
+            Who.Organiser => Organiser,
+            _ => Admin,
+        };
+    }
+
+    private static HttpRequestMessage Call(HttpMethod method, string url, JsonNode? body = null) =>
+        new(method, url) { Content = body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+
+    private static readonly Dictionary<string, Row> Matrix = new()
+    {
+        ["listForums"] = new(_ => Call(HttpMethod.Get, "/api/forums"), 200, 401, 200, 200, 200),
+        ["getForum"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}"), 404, 401, 404, 200, 200),
+        ["getForumBySlug"] = new(w => Call(HttpMethod.Get, $"/api/forum-slugs/{w.ForumSlug}"), 404, 401, 404, 200, 200),
+        ["createForum"] = new(_ => Call(HttpMethod.Post, "/api/forums", new ForumBuilder().Build()), 401, 401, 403, 403, 201),
+        ["updateForum"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}", new ForumBuilder(w.ForumSlug).Build()), 401, 401, 404, 200, 200),
+        ["publishForum"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/publish"), 401, 401, 404, 200, 200),
+        ["archiveForum"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/archive"), 401, 401, 404, 200, 200),
+        ["deleteForum"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}"), 401, 401, 403, 403, 204),
+        ["createToken"] = new(w => Call(HttpMethod.Post, "/api/tokens",
+            new JsonObject { ["name"] = "Desk", ["role"] = "organiser", ["forumIds"] = new JsonArray(w.ForumId) }), 401, 401, 403, 403, 201),
+        ["listTokens"] = new(_ => Call(HttpMethod.Get, "/api/tokens"), 401, 401, 403, 403, 200),
+        ["getToken"] = new(w => Call(HttpMethod.Get, $"/api/tokens/{w.OrganiserTokenId}"), 401, 401, 403, 403, 200),
+        ["revokeToken"] = new(w => Call(HttpMethod.Post, $"/api/tokens/{w.SpareTokenId}/revoke"), 401, 401, 403, 403, 200),
+    };
+
+    [Fact]
+    public async Task Every_operation_answers_each_caller_as_its_access_level_says()
+    {
+        var admin = api.CreateAdminClient();
+        var document = await (await admin.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (string)o.Value!["operationId"]!)).Order().ToList();
+        Assert.Equal(operations, Matrix.Keys.Order().ToList());
+
+        var otherForum = (string)(await admin.CreateForumAsync())["id"]!;
+        var (_, otherToken) = await admin.CreateOrganiserTokenAsync(otherForum);
+        var failures = new List<string>();
+        foreach (var operation in operations)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var world = await NewWorldAsync(admin);
+                using var client = who switch
+                {
+                    Who.Anonymous => api.CreateClient(),
+                    Who.BadToken => api.CreateClientWithToken("fat_this-token-was-never-issued-by-the-api"),
+                    Who.OtherOrganiser => api.CreateClientWithToken(otherToken),
+                    Who.Organiser => api.CreateClientWithToken(world.OrganiserToken),
+                    _ => api.CreateAdminClient(),
+                };
+                var response = await client.SendAsync(Matrix[operation].Request(world));
+                var expected = Matrix[operation].Expected(who);
+                if ((int)response.StatusCode != expected)
+                    failures.Add($"{operation} as {who}: expected {expected}, got {(int)response.StatusCode}");
+                else if (expected >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"{operation} as {who}: {expected} is not problem details");
+                else if (expected == 401 && !response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+                    failures.Add($"{operation} as {who}: 401 without WWW-Authenticate: Bearer");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Every_endpoint_declares_its_access_level()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<EndpointDefinition>() is not null).ToList();
+
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e => Assert.True(e.Metadata.GetMetadata<AccessMetadata>() is not null, $"{e.DisplayName} declares no access level"));
+    }
+
+    [Fact]
+    public async Task The_document_declares_the_bearer_scheme_and_each_operations_access()
+    {
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal("bearer", (string)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!);
+        foreach (var operation in document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!.AsObject())))
+        {
+            var access = (string)operation["x-access"]!;
+            var security = operation["security"]!.AsArray();
+            Assert.Contains(security, r => r!.AsObject().ContainsKey("bearer"));
+            Assert.Equal(access == "public", security.Any(r => r!.AsObject().Count == 0));
+            Assert.NotNull(operation["responses"]!["401"]);
+            Assert.Equal(access == "admin", operation["responses"]!["403"] is not null);
+            Assert.Contains("Access:", (string)operation["description"]!);
+        }
+    }
+
+    private static async Task<World> NewWorldAsync(HttpClient admin)
+    {
+        var forum = await admin.CreateForumAsync();
+        var (tokenId, token) = await admin.CreateOrganiserTokenAsync((string)forum["id"]!);
+        var (spareId, _) = await admin.CreateOrganiserTokenAsync((string)forum["id"]!);
+        return new World((string)forum["id"]!, (string)forum["slug"]!, token, tokenId, spareId);
+    }
+}

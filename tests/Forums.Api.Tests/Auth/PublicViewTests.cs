@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forums.Api.Tests.Infrastructure;
+
+namespace Forums.Api.Tests.Auth;
+
+/// <summary>What an anonymous caller sees: published forums and their public programme, never personal data or drafts.</summary>
+public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<SeededForumsApiFactory>
+{
+    private const string SeedSlug = "central-asia-korea-ii";
+
+    // Fields of personal data and of secrets; none may ever reach an anonymous caller.
+    private static readonly HashSet<string> PrivateFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "email", "phone", "needs", "diet", "access", "accreditationCode", "checkedInAt", "checkIn", "token", "secretHash", "prefix",
+    };
+
+    [Fact]
+    public async Task No_anonymous_answer_of_a_public_operation_carries_personal_data()
+    {
+        var anonymous = api.CreateClient();
+        var document = await (await anonymous.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var seed = await (await anonymous.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
+        var values = new Dictionary<string, string> { ["forumId"] = (string)seed["id"]!, ["slug"] = SeedSlug };
+
+        var publicReads = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Verb: o.Key, Operation: o.Value!.AsObject())))
+            .Where(o => o.Verb == "get" && (string)o.Operation["x-access"]! == "public")
+            .ToList();
+        Assert.NotEmpty(publicReads);
+
+        foreach (var (path, _, operation) in publicReads)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m =>
+                values.TryGetValue(m.Groups[1].Value, out var value) ? value
+                    : throw new Xunit.Sdk.XunitException($"{operation["operationId"]}: give the test a value for {{{m.Groups[1].Value}}}"));
+            var answer = await (await anonymous.GetAsync(url)).ShouldBeAsync(HttpStatusCode.OK);
+
+            var leaked = FieldNames(answer).Where(PrivateFields.Contains).ToList();
+            Assert.True(leaked.Count == 0, $"{operation["operationId"]} shows {string.Join(", ", leaked)} to anonymous callers");
+        }
+    }
+
+    [Fact]
+    public async Task Drafts_and_archived_forums_are_invisible_to_anonymous_callers()
+    {
+        var admin = api.CreateAdminClient();
+        var anonymous = api.CreateClient();
+        var draft = await admin.CreateForumAsync();
+        var archived = await admin.CreateForumAsync();
+        await admin.PublishForumAsync((string)archived["id"]!);
+        await (await admin.PostAsync($"/api/forums/{archived["id"]}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        foreach (var hidden in new[] { draft, archived })
+        {
+            await (await anonymous.GetAsync($"/api/forums/{hidden["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await anonymous.GetAsync($"/api/forum-slugs/{hidden["slug"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            var page = await (await anonymous.GetAsync($"/api/forums?q={hidden["slug"]}")).ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Empty(page["items"]!.AsArray());
+        }
+        var drafts = await (await anonymous.GetAsync("/api/forums?status=draft")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Empty(drafts["items"]!.AsArray());
+        var published = await (await anonymous.GetAsync("/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.All(published["items"]!.AsArray(), f => Assert.Equal("published", (string)f!["status"]!));
+    }
+
+    [Fact]
+    public async Task An_organiser_sees_its_own_drafts_and_no_one_elses()
+    {
+        var admin = api.CreateAdminClient();
+        var own = await admin.CreateForumAsync();
+        var foreign = await admin.CreateForumAsync();
+        var (_, token) = await admin.CreateOrganiserTokenAsync((string)own["id"]!);
+        var organiser = api.CreateClientWithToken(token);
+
+        var drafts = await (await organiser.GetAsync("/api/forums?status=draft&limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal([(string)own["id"]!], drafts["items"]!.AsArray().Select(f => (string)f!["id"]!));
+        await (await organiser.GetAsync($"/api/forums/{own["id"]}")).ShouldBeAsync(HttpStatusCode.OK);
+        await (await organiser.GetAsync($"/api/forums/{foreign["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var seed = await (await organiser.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("published", (string)seed["status"]!);
+    }
+
+    private static IEnumerable<string> FieldNames(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => FieldNames(p.Value).Prepend(p.Key)),
+        JsonArray a => a.SelectMany(FieldNames),
+        _ => [],
+    };
+}
