@@ -18,6 +18,10 @@ public sealed class Forum : IVersioned
     public DateOnly? StartDate { get; private set; }
     public DateOnly? EndDate { get; private set; }
     public int? Capacity { get; private set; }
+    /// <summary>When set, a registration waits as pending (holding its place) until an organiser confirms it.</summary>
+    public bool RequiresApproval { get; private set; }
+    /// <summary>Confirmed and pending delegates: changed only by the place ledger's atomic statements, never through tracking.</summary>
+    public int PlacesTaken { get; private set; }
     public List<string> Languages { get; private set; } = [];
     public ForumStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -39,6 +43,9 @@ public sealed class Forum : IVersioned
     {
         if (details.StartDate is { } start && details.EndDate is { } end && end < start)
             throw new RuleViolationException("The forum cannot end before it starts.");
+        if (details.Capacity is { } capacity && capacity < PlacesTaken)
+            throw new RuleViolationException(
+                $"{PlacesTaken} delegates already hold places; the capacity cannot be lower. Cancel registrations first.");
 
         Slug = details.Slug;
         Title = Copy(details.Title)!;
@@ -53,10 +60,11 @@ public sealed class Forum : IVersioned
         StartDate = details.StartDate;
         EndDate = details.EndDate;
         Capacity = details.Capacity;
+        RequiresApproval = details.RequiresApproval;
         Languages = [.. details.Languages];
         UpdatedAt = now;
         SearchText = SearchNormalizer.Join(
-            [Slug, .. Title.Values, .. Values(Theme), .. Values(Series), .. City.Values, .. Values(Venue)]);
+            [Slug, .. Title.Values, .. SearchNormalizer.Texts(Theme), .. SearchNormalizer.Texts(Series), .. City.Values, .. SearchNormalizer.Texts(Venue)]);
     }
 
     // Draft → Published → Archived; an archived forum is not published again (create a new edition instead).
@@ -85,6 +93,4 @@ public sealed class Forum : IVersioned
 
     private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? text) =>
         text?.ToDictionary(p => p.Key, p => p.Value);
-
-    private static IEnumerable<string> Values(Dictionary<string, string>? text) => text is null ? [] : text.Values;
 }

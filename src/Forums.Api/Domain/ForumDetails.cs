@@ -15,4 +15,5 @@ public sealed record ForumDetails(
     DateOnly? StartDate,
     DateOnly? EndDate,
     int? Capacity,
+    bool RequiresApproval,
     IReadOnlyList<string> Languages);

@@ -12,6 +12,11 @@ public static class ConditionalWrites
             ? Problems.PreconditionFailed($"If-Match does not match the current ETag {ETags.For(entity.Version)}; read the resource again.")
             : null;
 
+    /// <summary>The answer when another change won the race: 412 for a caller that sent If-Match, else 409.</summary>
+    public static IResult Raced(string? ifMatch) => string.IsNullOrWhiteSpace(ifMatch)
+        ? Problems.Conflict("The resource was changed by another request at the same time; read it again and retry.")
+        : Problems.PreconditionFailed("The resource changed after it was read; read it again.");
+
     /// <summary>
     /// Saves; the UPDATE carries the version that was read, so a change that raced in between is refused:
     /// 412 when the caller sent If-Match, else 409. A unique index that refuses the write answers 409 with <paramref name="uniqueConflict"/>'s words.
@@ -25,9 +30,7 @@ public static class ConditionalWrites
         }
         catch (DbUpdateConcurrencyException)
         {
-            return string.IsNullOrWhiteSpace(ifMatch)
-                ? Problems.Conflict("The resource was changed by another request at the same time; read it again and retry.")
-                : Problems.PreconditionFailed("The resource changed after it was read; read it again.");
+            return Raced(ifMatch);
         }
         catch (DbUpdateException e) when (uniqueConflict is not null && DbErrors.IsUniqueViolation(e))
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Forums.Api.Http.Idempotency;
 
 namespace Forums.Api.Http;
@@ -22,4 +23,12 @@ public static class EndpointDescriptions
 }
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
-public sealed record ProblemDetailsResponse(string Type, string Title, int Status, string? Detail, string Instance, string TraceId);
+/// <param name="Existing">On a 409 about a duplicate: the URL of the resource that already exists.</param>
+public sealed record ProblemDetailsResponse(
+    string Type,
+    string Title,
+    int Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail,
+    string Instance,
+    string TraceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Existing);

@@ -17,6 +17,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
                 "The resource was changed by another request at the same time; read it again and retry."),
             DbUpdateException update when DbErrors.IsUniqueViolation(update) => (StatusCodes.Status409Conflict,
                 "Another resource already has one of the unique values sent."),
+            DbUpdateException update when DbErrors.IsForeignKeyViolation(update) => (StatusCodes.Status409Conflict,
+                "Another resource still refers to this one, or this one refers to a resource that is gone."),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred. The trace id identifies it in the logs."),
         };

@@ -27,6 +27,11 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, detail);
     public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, detail);
+
+    /// <summary>A 409 about a resource that already exists, with its URL in <c>existing</c>.</summary>
+    public static IResult Conflict(string detail, string existing) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
+            extensions: new Dictionary<string, object?> { ["existing"] = existing });
     public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
     public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
 

@@ -23,7 +23,8 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
         var required = new HashSet<string>();
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
+            var ignore = property.GetCustomAttribute<JsonIgnoreAttribute>();
+            if (ignore is { Condition: JsonIgnoreCondition.Always })
                 continue;
             var name = RequestProperties.JsonName(property);
             if (!concrete.Properties.TryGetValue(name, out var propertySchema))
@@ -34,9 +35,11 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
                 continue;
             }
 
-            var nullable = IsNullable(property);
+            // A property left out when null is optional, and never null when present.
+            var omittedWhenNull = ignore is { Condition: JsonIgnoreCondition.WhenWritingNull };
+            var nullable = IsNullable(property) && !omittedWhenNull;
             SetNullable(propertySchema, nullable);
-            if (!isRequest || !nullable)
+            if (!omittedWhenNull && (!isRequest || !nullable))
                 required.Add(name);
         }
         concrete.Required = required;

@@ -36,6 +36,7 @@ public static class DatabaseSetup
                 $"Database:Provider '{provider}' is not supported. Use '{SqliteProvider}' (the default) or '{SqlServerProvider}'.");
         }
 
+        services.AddScoped<PlaceLedger>();
         return services;
     }
 

@@ -12,6 +12,8 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<ForumDelegate> Delegates => Set<ForumDelegate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumsDbContext).Assembly);

@@ -11,7 +11,7 @@ namespace Forums.Api.Seeding;
 /// Loads the seed files at start-up. Each file is applied once per database, in one transaction, and
 /// remembered; so restarts never duplicate it and an organiser's later edits (or deletion) stand.
 /// </summary>
-internal sealed class SeedLoader(ForumsDbContext db, TimeProvider time, ILogger<SeedLoader> logger)
+internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimeProvider time, ILogger<SeedLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
@@ -45,19 +45,34 @@ internal sealed class SeedLoader(ForumsDbContext db, TimeProvider time, ILogger<
             return;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var forum = Forum.Create(seed.Forum.Id, seed.Forum.ToDetails(), now);
-        if (seed.Forum.Status is ForumStatus.Published or ForumStatus.Archived)
-            forum.Publish(now);
-        if (seed.Forum.Status is ForumStatus.Archived)
-            forum.Archive(now);
-
-        db.Forums.Add(forum);
-        db.AppliedSeeds.Add(new AppliedSeed { SeedId = seed.SeedId, AppliedAt = now });
         try
         {
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Seed {SeedId} applied: forum {Slug}", seed.SeedId, forum.Slug);
+            // One transaction: the whole seed file or nothing, and its delegates take places through the ledger
+            // like any registration, so the counters stay true.
+            await db.InTransactionAsync(async c =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                var forum = Forum.Create(seed.Forum.Id, seed.Forum.ToDetails(), now);
+                if (seed.Forum.Status is ForumStatus.Published or ForumStatus.Archived)
+                    forum.Publish(now);
+                if (seed.Forum.Status is ForumStatus.Archived)
+                    forum.Archive(now);
+                db.Forums.Add(forum);
+                foreach (var delegation in seed.Delegations)
+                    db.Delegations.Add(Delegation.Create(delegation.Id, forum.Id, delegation.ToDetails(), now));
+                await db.SaveChangesAsync(c);
+
+                foreach (var person in seed.Delegates)
+                {
+                    var outcome = await places.TryTakeAsync(forum.Id, person.DelegationId, c);
+                    db.Delegates.Add(ForumDelegate.Register(person.Id, forum.Id, person.ToDetails(), AccreditationCodes.New(),
+                        outcome == PlaceOutcome.Taken, forum.RequiresApproval, now));
+                }
+                db.AppliedSeeds.Add(new AppliedSeed { SeedId = seed.SeedId, AppliedAt = now });
+                return await db.SaveChangesAsync(c);
+            }, ct);
+            logger.LogInformation("Seed {SeedId} applied: forum {Slug}, {Delegations} delegations, {Delegates} delegates",
+                seed.SeedId, seed.Forum.Slug, seed.Delegations.Count, seed.Delegates.Count);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

@@ -26,27 +26,27 @@ public abstract class ForumFields
     public DateOnly? EndDate { get; init; }
     /// <summary>Most confirmed delegates; unset means no limit.</summary>
     public int? Capacity { get; init; }
+    /// <summary>When true, registrations are pending (holding their place) until an organiser confirms them; default false.</summary>
+    public bool? RequiresApproval { get; init; }
     /// <summary>BCP 47 tags of the forum's working languages.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
 
     public ForumDetails ToDetails() => new(
         Slug,
-        Canonical(Title)!,
-        Canonical(Theme),
-        Canonical(Description),
-        Canonical(Series),
+        LanguageMaps.Canonical(Title)!,
+        LanguageMaps.Canonical(Theme),
+        LanguageMaps.Canonical(Description),
+        LanguageMaps.Canonical(Series),
         Edition,
-        Canonical(City)!,
+        LanguageMaps.Canonical(City)!,
         Country.ToUpperInvariant(),
-        Canonical(Venue),
+        LanguageMaps.Canonical(Venue),
         TimeZone,
         StartDate,
         EndDate,
         Capacity,
+        RequiresApproval ?? false,
         (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList());
-
-    private static Dictionary<string, string>? Canonical(IReadOnlyDictionary<string, string>? text) =>
-        text?.ToDictionary(p => LanguageTag.Canonicalize(p.Key), p => p.Value.Trim());
 }
 
 internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>

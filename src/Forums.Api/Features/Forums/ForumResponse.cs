@@ -21,6 +21,7 @@ public sealed record ForumResponse
     public required DateOnly? StartDate { get; init; }
     public required DateOnly? EndDate { get; init; }
     public required int? Capacity { get; init; }
+    public required bool RequiresApproval { get; init; }
     public required List<string> Languages { get; init; }
     public required ForumStatus Status { get; init; }
     public required DateTime CreatedAt { get; init; }
@@ -49,6 +50,7 @@ public sealed record ForumResponse
         StartDate = f.StartDate,
         EndDate = f.EndDate,
         Capacity = f.Capacity,
+        RequiresApproval = f.RequiresApproval,
         Languages = f.Languages,
         Status = f.Status,
         CreatedAt = f.CreatedAt,

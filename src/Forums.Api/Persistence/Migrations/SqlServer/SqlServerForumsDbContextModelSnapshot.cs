@@ -75,6 +75,75 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("char(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("HeadDelegateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeadDelegateId");
+
+                    b.HasIndex("ForumId", "SortKey")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Country", "SortKey");
+
+                    b.HasIndex("ForumId", "Kind", "SortKey");
+
+                    b.ToTable("Delegations", (string)null);
+                });
+
             modelBuilder.Entity("Forums.Api.Domain.Forum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -110,8 +179,14 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("bit");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -167,6 +242,129 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "Slug");
 
                     b.ToTable("Forums", (string)null);
+                });
+
+            modelBuilder.Entity("Forums.Api.Domain.ForumDelegate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccessNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("AccreditationCode")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .IsUnicode(false)
+                        .HasColumnType("char(19)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("char(2)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("DelegationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DietNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("InterpretationNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameLatin")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Position")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("WaitlistedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccreditationCode")
+                        .IsUnique();
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("ForumId", "Email")
+                        .IsUnique()
+                        .HasFilter("[Email] IS NOT NULL");
+
+                    b.HasIndex("ForumId", "SortKey")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Country", "SortKey");
+
+                    b.HasIndex("ForumId", "DelegationId", "SortKey");
+
+                    b.HasIndex("ForumId", "Status", "SortKey");
+
+                    b.HasIndex("ForumId", "Status", "WaitlistedAt");
+
+                    b.ToTable("Delegates", (string)null);
                 });
 
             modelBuilder.Entity("Forums.Api.Persistence.Idempotency.IdempotencyRecord", b =>
@@ -237,6 +435,33 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.HasKey("SeedId");
 
                     b.ToTable("AppliedSeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>
+                {
+                    b.HasOne("Forums.Api.Domain.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Forums.Api.Domain.ForumDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("HeadDelegateId");
+                });
+
+            modelBuilder.Entity("Forums.Api.Domain.ForumDelegate", b =>
+                {
+                    b.HasOne("Forums.Api.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Forums.Api.Domain.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

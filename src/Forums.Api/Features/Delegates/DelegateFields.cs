@@ -1,0 +1,76 @@
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Delegates;
+
+/// <summary>What a delegate needs to take part; free text, each at most 500 characters.</summary>
+public sealed class DelegateNeedsRequest
+{
+    /// <summary>e.g. "halal", "vegetarian".</summary>
+    public string? Diet { get; init; }
+    /// <summary>e.g. "wheelchair access".</summary>
+    public string? Access { get; init; }
+    /// <summary>e.g. "Korean ↔ Kazakh".</summary>
+    public string? Interpretation { get; init; }
+}
+
+/// <summary>The fields an organiser writes when registering a delegate or replacing one's details.</summary>
+public abstract class DelegateFields
+{
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
+    /// <summary>The name as written in its own script, e.g. "Нұралхан Көшеров".</summary>
+    public string Name { get; init; } = null!;
+    /// <summary>The name in Latin letters, e.g. "Nuralkhan Kusherov"; search finds either.</summary>
+    public string? NameLatin { get; init; }
+    public IReadOnlyDictionary<string, string>? Position { get; init; }
+    public IReadOnlyDictionary<string, string>? Organisation { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string? Country { get; init; }
+    /// <summary>Registers once per forum, whatever its case.</summary>
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    /// <summary>BCP 47 tags of the languages the delegate speaks.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+    public DelegateNeedsRequest? Needs { get; init; }
+    /// <summary>The delegation of the same forum the delegate belongs to; unset for none.</summary>
+    public Guid? DelegationId { get; init; }
+
+    public DelegateDetails ToDetails() => new(
+        Name.Trim(),
+        string.IsNullOrWhiteSpace(NameLatin) ? null : NameLatin.Trim(),
+        LanguageMaps.Canonical(Position),
+        LanguageMaps.Canonical(Organisation),
+        Country?.ToUpperInvariant(),
+        string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
+        string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
+        (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList(),
+        new DelegateNeeds(Blank(Needs?.Diet), Blank(Needs?.Access), Blank(Needs?.Interpretation)),
+        DelegationId);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+internal sealed class DelegateFieldsValidator : AbstractValidator<DelegateFields>
+{
+    public DelegateFieldsValidator()
+    {
+        RuleFor(d => d.Name).NotEmpty().MaximumLength(200);
+        RuleFor(d => d.NameLatin).MaximumLength(200);
+        RuleFor(d => d.Position).LocalizedText(maxLength: 300);
+        RuleFor(d => d.Organisation).LocalizedText(maxLength: 300);
+        RuleFor(d => d.Country).CountryCode().When(d => d.Country is not null);
+        RuleFor(d => d.Email).MaximumLength(254).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email));
+        RuleFor(d => d.Phone).Matches(@"^\+?[0-9][0-9 ()\-.]{3,38}$").When(d => !string.IsNullOrWhiteSpace(d.Phone))
+            .WithMessage("Give a phone number of digits, spaces, brackets and hyphens, e.g. '+7 725 330 0000'.");
+        RuleFor(d => d.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(d => d.Languages is not null)
+            .WithMessage($"Give at most {RuleExtensions.MaxLanguagesPerText} languages.");
+        RuleForEach(d => d.Languages).LanguageTag().OverridePropertyName("languages");
+        RuleFor(d => d.Needs!.Diet).MaximumLength(500).OverridePropertyName("needs.diet").When(d => d.Needs is not null);
+        RuleFor(d => d.Needs!.Access).MaximumLength(500).OverridePropertyName("needs.access").When(d => d.Needs is not null);
+        RuleFor(d => d.Needs!.Interpretation).MaximumLength(500).OverridePropertyName("needs.interpretation").When(d => d.Needs is not null);
+    }
+}

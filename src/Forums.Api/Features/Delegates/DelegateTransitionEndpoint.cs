@@ -1,0 +1,73 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegates;
+
+/// <summary>
+/// A change of a delegate's registration status. The delegate decides which transitions it allows (409 otherwise);
+/// the place ledger moves places in the same transaction, so a refused or failed change leaves nothing behind.
+/// </summary>
+internal abstract class DelegateTransitionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<DelegateChangeRequest, DelegateResponse>
+{
+    protected ForumsDbContext Db => db;
+    protected abstract string Action { get; }
+    protected abstract string OperationId { get; }
+    protected abstract string OperationSummary { get; }
+    protected abstract string OperationDescription { get; }
+
+    /// <summary>Changes the delegate (and places); returns the problem to answer instead, which rolls everything back.</summary>
+    protected abstract Task<IResult?> ApplyAsync(ForumDelegate delegate_, ForumScope forum, DateTime now, CancellationToken ct);
+
+    public override void Configure()
+    {
+        Post($"{{delegateId}}/{Action}");
+        Group<DelegatesGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName(OperationId)
+            .WithSummary(OperationSummary)
+            .WithDescription(OperationDescription)
+            .Produces<DelegateResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(DelegateChangeRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        ForumDelegate? changed = null;
+        try
+        {
+            refused ??= await db.TryInTransactionAsync(async c =>
+            {
+                var delegate_ = await db.Delegates.FirstOrDefaultAsync(d => d.Id == req.DelegateId && d.ForumId == forum!.Id, c);
+                if (delegate_ is null)
+                    return DelegateProblems.NotFound(req.DelegateId);
+                if (ConditionalWrites.CheckIfMatch(req.IfMatch, delegate_) is { } stale)
+                    return stale;
+                if (await ApplyAsync(delegate_, forum!, time.GetUtcNow().UtcDateTime, c) is { } problem)
+                    return problem;
+                await db.SaveChangesAsync(c);
+                changed = delegate_;
+                return null;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            refused = ConditionalWrites.Raced(req.IfMatch);
+        }
+
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+        var response = DelegateResponse.FromEntity(changed!);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

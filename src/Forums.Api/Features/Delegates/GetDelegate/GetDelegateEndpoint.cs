@@ -1,0 +1,40 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegates.GetDelegate;
+
+internal sealed class GetDelegateEndpoint(ForumsDbContext db) : Endpoint<DelegateRequest, DelegateResponse>
+{
+    private static readonly Func<ForumsDbContext, Guid, Guid, CancellationToken, Task<DelegateResponse?>> ById =
+        EF.CompileAsyncQuery((ForumsDbContext db, Guid forumId, Guid id, CancellationToken _) =>
+            db.Delegates.AsNoTracking().Where(d => d.Id == id && d.ForumId == forumId).Select(DelegateResponse.Projection).FirstOrDefault());
+
+    public override void Configure()
+    {
+        Get("{delegateId}");
+        Group<DelegatesGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("getDelegate")
+            .WithSummary("Get a delegate, personal data included")
+            .Produces<DelegateResponse>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(DelegateRequest req, CancellationToken ct)
+    {
+        // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
+        var delegate_ = User.Organises(req.ForumId) ? await ById(db, req.ForumId, req.DelegateId, ct) : null;
+        if (delegate_ is null)
+            await Send.ResultAsync(User.Organises(req.ForumId) ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId));
+        else if (ConditionalReads.IsNotModified(HttpContext, delegate_.ETag))
+            await Send.NotModifiedAsync(ct);
+        else
+            await Send.OkAsync(delegate_, ct);
+    }
+}

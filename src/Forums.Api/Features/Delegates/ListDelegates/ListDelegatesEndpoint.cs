@@ -1,0 +1,57 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegates.ListDelegates;
+
+internal sealed class ListDelegatesEndpoint(ForumsDbContext db) : Endpoint<ListDelegatesRequest, Page<DelegateResponse>>
+{
+    public override void Configure()
+    {
+        Get("");
+        Group<DelegatesGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("listDelegates")
+            .WithSummary("List a forum's delegates, ordered by name")
+            .Produces<Page<DelegateResponse>>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ListDelegatesRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var limit = req.Limit ?? PageLimit.Default;
+        var delegates = db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id);
+        if (req.Status is { } status)
+            delegates = delegates.Where(d => d.Status == status);
+        if (req.DelegationId is { } delegationId)
+            delegates = delegates.Where(d => d.DelegationId == delegationId);
+        if (req.Country is { } country)
+        {
+            var code = country.ToUpperInvariant();
+            delegates = delegates.Where(d => d.Country == code);
+        }
+        if (req.Q is { } q)
+        {
+            var needle = SearchNormalizer.Normalize(q);
+            delegates = delegates.Where(d => d.SearchText.Contains(needle));
+        }
+        if (Cursor.TryDecode(req.Cursor, out var after))
+            delegates = delegates.Where(d => string.Compare(d.SortKey, after) > 0);
+
+        var rows = await delegates.OrderBy(d => d.SortKey).Take(limit + 1).Select(DelegateResponse.Projection).ToListAsync(ct);
+        await Send.OkAsync(Cursor.ToPage(rows, limit, d => d.SortKey), ct);
+    }
+}

@@ -1,0 +1,75 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegates.UpdateDelegate;
+
+internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
+    : Endpoint<UpdateDelegateRequest, DelegateResponse>
+{
+    public override void Configure()
+    {
+        Put("{delegateId}");
+        Group<DelegatesGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("updateDelegate")
+            .WithSummary("Replace a delegate's details")
+            .WithDescription("Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full).")
+            .Accepts<UpdateDelegateRequest>("application/json")
+            .Produces<DelegateResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(UpdateDelegateRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
+        refused ??= await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, req.DelegateId, ct);
+        ForumDelegate? updated = null;
+        try
+        {
+            refused ??= await db.TryInTransactionAsync(async c =>
+            {
+                var delegate_ = await db.Delegates.FirstOrDefaultAsync(d => d.Id == req.DelegateId && d.ForumId == forum!.Id, c);
+                if (delegate_ is null)
+                    return DelegateProblems.NotFound(req.DelegateId);
+                if (ConditionalWrites.CheckIfMatch(req.IfMatch, delegate_) is { } stale)
+                    return stale;
+
+                var now = time.GetUtcNow().UtcDateTime;
+                var delegationChanges = delegate_.DelegationId != req.DelegationId;
+                if (delegationChanges && delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
+                    return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                delegate_.Update(req.ToDetails(), now);
+                await db.SaveChangesAsync(c);
+                if (delegationChanges)
+                    await places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c);
+                updated = delegate_;
+                return null;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            refused = ConditionalWrites.Raced(req.IfMatch);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            refused = await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, req.DelegateId, ct)
+                      ?? Problems.Conflict("The change collided with another one; retry.");
+        }
+
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+        var response = DelegateResponse.FromEntity(updated!);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegations;
+
+internal static class DelegationChanges
+{
+    /// <summary>Loads a delegation to change it, or the problem that stops the change (404, or 412 for a stale If-Match).</summary>
+    public static async Task<(ForumScope? Forum, Delegation? Delegation, IResult? Problem)> LoadAsync(
+        ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, Guid delegationId, string? ifMatch, CancellationToken ct)
+    {
+        var (forum, missing) = await ForumScope.ForOrganiserAsync(db, caller, forumId, ct);
+        if (missing is not null)
+            return (null, null, missing);
+        var delegation = await db.Delegations.FirstOrDefaultAsync(d => d.Id == delegationId && d.ForumId == forumId, ct);
+        if (delegation is null)
+            return (null, null, DelegationProblems.NotFound(delegationId));
+        return ConditionalWrites.CheckIfMatch(ifMatch, delegation) is { } stale ? (null, null, stale) : (forum, delegation, null);
+    }
+}

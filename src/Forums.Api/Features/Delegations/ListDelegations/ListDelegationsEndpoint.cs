@@ -1,0 +1,55 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegations.ListDelegations;
+
+internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<ListDelegationsRequest, Page<DelegationResponse>>
+{
+    public override void Configure()
+    {
+        Get("");
+        Group<DelegationsGroup>();
+        Definition.Access(AccessLevel.Public);
+        Description(d => d
+            .WithName("listDelegations")
+            .WithSummary("List a forum's delegations, ordered by name")
+            .Produces<Page<DelegationResponse>>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ListDelegationsRequest req, CancellationToken ct)
+    {
+        var (forum, missing) = await ForumScope.ForReaderAsync(db, User, req.ForumId, ct);
+        if (missing is not null)
+        {
+            await Send.ResultAsync(missing);
+            return;
+        }
+
+        var limit = req.Limit ?? PageLimit.Default;
+        var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id);
+        if (req.Kind is { } kind)
+            delegations = delegations.Where(d => d.Kind == kind);
+        if (req.Country is { } country)
+        {
+            var code = country.ToUpperInvariant();
+            delegations = delegations.Where(d => d.Country == code);
+        }
+        if (req.Q is { } q)
+        {
+            var needle = SearchNormalizer.Normalize(q);
+            delegations = delegations.Where(d => d.SearchText.Contains(needle));
+        }
+        if (Cursor.TryDecode(req.Cursor, out var after))
+            delegations = delegations.Where(d => string.Compare(d.SortKey, after) > 0);
+
+        var rows = await delegations.OrderBy(d => d.SortKey).Take(limit + 1).Select(DelegationResponse.Projection).ToListAsync(ct);
+        await Send.OkAsync(Cursor.ToPage(rows, limit, d => d.SortKey), ct);
+    }
+}

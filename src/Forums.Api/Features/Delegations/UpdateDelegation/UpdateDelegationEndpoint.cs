@@ -1,0 +1,58 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegations.UpdateDelegation;
+
+internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
+    : Endpoint<UpdateDelegationRequest, DelegationResponse>
+{
+    public override void Configure()
+    {
+        Put("{delegationId}");
+        Group<DelegationsGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("updateDelegation")
+            .WithSummary("Replace a delegation's fields and appoint its head")
+            .WithDescription("Raising the quota gives free places to the delegation's longest-waiting delegates. The quota cannot go below the places its delegates hold (409).")
+            .Accepts<UpdateDelegationRequest>("application/json")
+            .Produces<DelegationResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(UpdateDelegationRequest req, CancellationToken ct)
+    {
+        var (forum, delegation, refused) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+        if (req.HeadDelegateId is { } head && !await db.Delegates.AnyAsync(d =>
+                d.Id == head && d.DelegationId == delegation!.Id && d.Status != RegistrationStatus.Cancelled, ct))
+        {
+            await Send.ResultAsync(Problems.BadRequest("headDelegateId", "The head of delegation must be one of its delegates, not cancelled."));
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var oldQuota = delegation!.Quota;
+        delegation.Update(req.ToDetails(), now);
+        delegation.AppointHead(req.HeadDelegateId, now);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        if (delegation.Quota is null || delegation.Quota > oldQuota)
+            await db.InTransactionAsync(c => places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c), ct);
+
+        var response = DelegationResponse.FromEntity(delegation);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Forums;
+
+/// <summary>The forum a nested resource belongs to, as far as the caller may reach it.</summary>
+public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone)
+{
+    private static readonly Func<ForumsDbContext, Guid, CancellationToken, Task<ForumScope?>> ById =
+        EF.CompileAsyncQuery((ForumsDbContext db, Guid id, CancellationToken _) =>
+            db.Forums.AsNoTracking().Where(f => f.Id == id)
+                .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone)).FirstOrDefault());
+
+    /// <summary>For organiser operations: the forum, or 404 when it does not exist or the token does not cover it.</summary>
+    public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
+    {
+        var forum = caller.Organises(forumId) ? await ById(db, forumId, ct) : null;
+        return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
+    }
+
+    /// <summary>For public reads: the forum, or 404 when it does not exist or is a draft the caller does not organise.</summary>
+    public static async Task<(ForumScope? Forum, IResult? Problem)> ForReaderAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
+    {
+        var forum = await ById(db, forumId, ct);
+        return forum is null || !caller.CanSee(forum.Id, forum.Status) ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Persistence;
+
+public static class Transactions
+{
+    /// <summary>
+    /// Runs the work in one transaction that commits only if the work returns; anything it throws rolls back
+    /// every write, so nothing half-written stays. Under SQL Server's retrying strategy the whole unit is retried.
+    /// On SQLite the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), taking the write lock first.
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(this ForumsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            var result = await work(cancellation);
+            await transaction.CommitAsync(cancellation);
+            return result;
+        }, ct);
+
+    /// <summary>
+    /// Runs the work in one transaction; it commits when the work returns null, and rolls back when the work
+    /// returns the problem to answer instead (or throws).
+    /// </summary>
+    public static Task<IResult?> TryInTransactionAsync(this ForumsDbContext db, Func<CancellationToken, Task<IResult?>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            var problem = await work(cancellation);
+            if (problem is null)
+                await transaction.CommitAsync(cancellation);
+            else
+                await transaction.RollbackAsync(cancellation);
+            return problem;
+        }, ct);
+}
