@@ -16,8 +16,12 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
 {
     private enum Who { Anonymous, BadToken, OtherOrganiser, Organiser, Admin }
 
-    /// <summary>What one call needs: forum A (a draft) with its organiser's token, and a token that is not the caller's.</summary>
-    private sealed record World(string ForumId, string ForumSlug, string OrganiserToken, string OrganiserTokenId, string SpareTokenId);
+    /// <summary>
+    /// What one call needs: forum A (a draft that requires approval) with its organiser's token, a spare token, a delegation
+    /// with a pending delegate, an empty delegation, and a cancelled delegate.
+    /// </summary>
+    private sealed record World(string ForumId, string ForumSlug, string OrganiserToken, string OrganiserTokenId, string SpareTokenId,
+        string DelegationId, string EmptyDelegationId, string PendingDelegateId, string CancelledDelegateId);
 
     private sealed record Row(Func<World, HttpRequestMessage> Request, int Anonymous, int BadToken, int OtherOrganiser, int Organiser, int Admin)
     {
@@ -49,6 +53,18 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["listTokens"] = new(_ => Call(HttpMethod.Get, "/api/tokens"), 401, 401, 403, 403, 200),
         ["getToken"] = new(w => Call(HttpMethod.Get, $"/api/tokens/{w.OrganiserTokenId}"), 401, 401, 403, 403, 200),
         ["revokeToken"] = new(w => Call(HttpMethod.Post, $"/api/tokens/{w.SpareTokenId}/revoke"), 401, 401, 403, 403, 200),
+        ["createDelegation"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegations", new DelegationBuilder().Build()), 401, 401, 404, 201, 201),
+        ["listDelegations"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegations"), 404, 401, 404, 200, 200),
+        ["getDelegation"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegations/{w.DelegationId}"), 404, 401, 404, 200, 200),
+        ["updateDelegation"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/delegations/{w.DelegationId}", new DelegationBuilder().Build()), 401, 401, 404, 200, 200),
+        ["deleteDelegation"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/delegations/{w.EmptyDelegationId}"), 401, 401, 404, 204, 204),
+        ["registerDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates", new DelegateBuilder().Build()), 401, 401, 404, 201, 201),
+        ["listDelegates"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates"), 401, 401, 404, 200, 200),
+        ["getDelegate"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}"), 401, 401, 404, 200, 200),
+        ["updateDelegate"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}", new DelegateBuilder().Build()), 401, 401, 404, 200, 200),
+        ["cancelDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/cancel"), 401, 401, 404, 200, 200),
+        ["confirmDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/confirm"), 401, 401, 404, 200, 200),
+        ["reinstateDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.CancelledDelegateId}/reinstate"), 401, 401, 404, 200, 200),
     };
 
     [Fact]
@@ -120,9 +136,15 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
 
     private static async Task<World> NewWorldAsync(HttpClient admin)
     {
-        var forum = await admin.CreateForumAsync();
-        var (tokenId, token) = await admin.CreateOrganiserTokenAsync((string)forum["id"]!);
-        var (spareId, _) = await admin.CreateOrganiserTokenAsync((string)forum["id"]!);
-        return new World((string)forum["id"]!, (string)forum["slug"]!, token, tokenId, spareId);
+        var forum = await admin.CreateForumAsync(new ForumBuilder().With("requiresApproval", true));
+        var id = (string)forum["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
+        var (spareId, _) = await admin.CreateOrganiserTokenAsync(id);
+        var delegation = (string)(await admin.CreateDelegationAsync(id))["id"]!;
+        var emptyDelegation = (string)(await admin.CreateDelegationAsync(id))["id"]!;
+        var pending = (string)(await admin.RegisterAsync(id, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var cancelled = (string)(await admin.RegisterAsync(id))["id"]!;
+        await admin.DelegateActionAsync(id, cancelled, "cancel");
+        return new World(id, (string)forum["slug"]!, token, tokenId, spareId, delegation, emptyDelegation, pending, cancelled);
     }
 }

@@ -21,7 +21,13 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
         var anonymous = api.CreateClient();
         var document = await (await anonymous.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
         var seed = await (await anonymous.GetAsync($"/api/forum-slugs/{SeedSlug}")).ShouldBeAsync(HttpStatusCode.OK);
-        var values = new Dictionary<string, string> { ["forumId"] = (string)seed["id"]!, ["slug"] = SeedSlug };
+        var delegations = await (await anonymous.GetAsync($"/api/forums/{seed["id"]}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
+        var values = new Dictionary<string, string>
+        {
+            ["forumId"] = (string)seed["id"]!,
+            ["slug"] = SeedSlug,
+            ["delegationId"] = (string)delegations["items"]![0]!["id"]!,
+        };
 
         var publicReads = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Verb: o.Key, Operation: o.Value!.AsObject())))

@@ -73,8 +73,10 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
         var byId = Operations(document).ToDictionary(o => (string)o.Operation["operationId"]!);
 
         Assert.Equal(
-            ["archiveForum", "createForum", "createToken", "deleteForum", "getForum", "getForumBySlug", "getToken", "listForums",
-             "listTokens", "publishForum", "revokeToken", "updateForum"],
+            ["archiveForum", "cancelDelegate", "confirmDelegate", "createDelegation", "createForum", "createToken", "deleteDelegation",
+             "deleteForum", "getDelegate", "getDelegation", "getForum", "getForumBySlug", "getToken", "listDelegates", "listDelegations",
+             "listForums", "listTokens", "publishForum", "registerDelegate", "reinstateDelegate", "revokeToken", "updateDelegate",
+             "updateDelegation", "updateForum"],
             byId.Keys.Order());
         Assert.Equal(["country", "cursor", "limit", "q", "status"], ParameterNames(byId["listForums"].Operation, "query"));
         Assert.Equal(["Idempotency-Key"], ParameterNames(byId["createForum"].Operation, "header"));

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forums.Api.Tests.Infrastructure;
+
+namespace Forums.Api.Tests.Features.Delegations;
+
+public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<SeededForumsApiFactory>
+{
+    private const string SeedForum = "019ac7e1-5f00-7000-8000-000000000001";
+    private readonly HttpClient admin = api.CreateAdminClient();
+
+    [Fact]
+    public async Task A_delegation_is_created_read_and_replaced_with_if_match()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var body = new DelegationBuilder().With("name", new JsonObject { ["kk"] = "Шымкент делегациясы", ["en"] = "Shymkent delegation" })
+            .With("region", new JsonObject { ["en"] = "Shymkent" }).With("quota", 10);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegations", body.Build());
+
+        var created = await response.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal("region", (string)created["kind"]!);
+        Assert.Equal(10, (int)created["quota"]!);
+        Assert.Equal($"/api/forums/{forum}/delegations/{created["id"]}", response.Headers.Location?.OriginalString);
+        var read = await admin.GetAsync($"/api/forums/{forum}/delegations/{created["id"]}");
+        Assert.Equal(created.ToJsonString(), (await read.ShouldBeAsync(HttpStatusCode.OK)).ToJsonString());
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/forums/{forum}/delegations/{created["id"]}");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", read.ETag());
+        Assert.Equal(HttpStatusCode.NotModified, (await admin.SendAsync(conditional)).StatusCode);
+
+        var updated = await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{created["id"]}", body.With("quota", 12).Build(), ("If-Match", read.ETag())))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(12, (int)updated["quota"]!);
+        await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{created["id"]}", body.Build(), ("If-Match", read.ETag())))
+            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task Invalid_delegations_name_their_fields()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        await (await admin.PostJsonAsync($"/api/forums/{forum}/delegations", new JsonObject { ["kind"] = "tribe", ["quota"] = 0 }))
+            .ShouldBeInvalidAsync("kind");
+        await (await admin.PostJsonAsync($"/api/forums/{forum}/delegations", new JsonObject { ["name"] = new JsonObject(), ["kind"] = "country", ["quota"] = 0 }))
+            .ShouldBeInvalidAsync("name", "country", "quota");
+        await (await admin.PostJsonAsync($"/api/forums/{Guid.NewGuid()}/delegations", new DelegationBuilder().Build()))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_head_of_delegation_is_one_of_its_delegates()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var body = new DelegationBuilder();
+        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
+        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var outsider = (string)(await admin.RegisterAsync(forum))["id"]!;
+
+        await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", outsider)))
+            .ShouldBeInvalidAsync("headDelegateId");
+        var headed = await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", member)))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(member, (string)headed["headDelegateId"]!);
+    }
+
+    [Fact]
+    public async Task A_delegation_with_delegates_is_not_deleted_and_an_empty_one_is()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var used = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var empty = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", used)))["id"]!;
+        await admin.DelegateActionAsync(forum, member, "cancel");
+
+        var refused = await (await admin.DeleteAsync($"/api/forums/{forum}/delegations/{used}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("1 delegates", (string)refused["detail"]!);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/forums/{forum}/delegations/{empty}")).StatusCode);
+        await (await admin.GetAsync($"/api/forums/{forum}/delegations/{empty}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("q=КОРЕЯ")]
+    [InlineData("q=korea")]
+    [InlineData("kind=country&country=kr")]
+    public async Task Delegations_are_found_by_name_in_any_language_kind_and_country(string query)
+    {
+        var page = await (await admin.GetAsync($"/api/forums/{SeedForum}/delegations?{query}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        var found = Assert.Single(page["items"]!.AsArray())!;
+        Assert.Equal("Корея Республикасының делегациясы", (string)found["name"]!["kk"]!);
+    }
+
+    [Fact]
+    public async Task Anyone_reads_a_published_forums_delegations_and_no_one_a_drafts()
+    {
+        var anonymous = api.CreateClient();
+        var draft = await admin.CreateForumWithCapacityAsync(null);
+        await admin.CreateDelegationAsync(draft);
+
+        var seeded = await (await anonymous.GetAsync($"/api/forums/{SeedForum}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.NotEmpty(seeded["items"]!.AsArray());
+        await (await anonymous.GetAsync($"/api/forums/{draft}/delegations")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject body, string field, JsonNode? value)
+    {
+        body[field] = value;
+        return body;
+    }
+}
