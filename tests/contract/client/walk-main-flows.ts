@@ -80,6 +80,39 @@ check("publish", published.data?.status === "published", published.error);
 const republished = await organiser.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
 check("publishing twice answers 409", republished.response.status === 409 && typeof republished.error?.detail === "string", republished.error);
 
+// Registration: one place, two delegates; cancelling the first promotes the second.
+type Delegate = components["schemas"]["Delegate"];
+const small = await admin.POST("/api/forums", {
+  body: { ...body, slug: `${body.slug}-small`, capacity: 1 },
+});
+const smallId = small.data?.id ?? "";
+const delegation = await admin.POST("/api/forums/{forumId}/delegations", {
+  params: { path: { forumId: smallId } },
+  body: { name: { kk: "Түркістан облысы", en: "Turkistan region" }, kind: "region", country: "KZ" },
+});
+check("a delegation is created", delegation.response.status === 201 && delegation.data?.kind === "region", delegation.error);
+const register = (name: string) => admin.POST("/api/forums/{forumId}/delegates", {
+  params: { path: { forumId: smallId } },
+  body: { name, email: `${name.toLowerCase()}-${Date.now()}@example.kz`, delegationId: delegation.data?.id ?? null },
+});
+const first = await register("Aigerim");
+const second = await register("Bauyrzhan");
+const firstDelegate: Delegate | undefined = first.data;
+check("the first registration is confirmed", firstDelegate?.status === "confirmed", first.error);
+check("the second is waitlisted", second.data?.status === "waitlisted" && typeof second.data.waitlistedAt === "string", second.error);
+const cancelled = await admin.POST("/api/forums/{forumId}/delegates/{delegateId}/cancel", {
+  params: { path: { forumId: smallId, delegateId: firstDelegate?.id ?? "" } },
+});
+check("cancel", cancelled.data?.status === "cancelled", cancelled.error);
+const promoted = await admin.GET("/api/forums/{forumId}/delegates/{delegateId}", {
+  params: { path: { forumId: smallId, delegateId: second.data?.id ?? "" } },
+});
+check("the waitlisted delegate is promoted", promoted.data?.status === "confirmed", promoted.error);
+const found = await admin.GET("/api/forums/{forumId}/delegates", { params: { query: { q: "BAUYRZHAN", status: "confirmed" }, path: { forumId: smallId } } });
+check("search finds the promoted delegate", found.data?.items.length === 1, found.error);
+const publicDelegates = await api.GET("/api/forums/{forumId}/delegates", { params: { path: { forumId: smallId } } });
+check("delegates are not public", publicDelegates.response.status === 401, publicDelegates.error);
+
 const tokens = await admin.GET("/api/tokens", { params: { query: { forumId: id } } });
 check("the token list shows the organiser token without its secret",
   tokens.data?.items.some((t) => t.id === issued.data?.id && !("token" in t)) === true, tokens.error);
