@@ -22,6 +22,8 @@ public sealed class Forum : IVersioned
     public bool RequiresApproval { get; private set; }
     /// <summary>Confirmed and pending delegates: changed only by the place ledger's atomic statements, never through tracking.</summary>
     public int PlacesTaken { get; private set; }
+    /// <summary>Raised by every change of the programme, in the change's own transaction: the programme's lock.</summary>
+    public long ProgrammeVersion { get; private set; }
     public List<string> Languages { get; private set; } = [];
     public ForumStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }

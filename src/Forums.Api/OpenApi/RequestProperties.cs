@@ -18,7 +18,9 @@ internal static class RequestProperties
     public static string WireName(PropertyInfo property) =>
         property.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName ?? JsonName(property);
 
-    public static string JsonName(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+    public static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+        ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     public static IEnumerable<PropertyInfo> Of(Type requestType) =>
         requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);

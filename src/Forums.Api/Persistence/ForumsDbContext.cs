@@ -14,6 +14,9 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<ForumDelegate> Delegates => Set<ForumDelegate>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumsDbContext).Assembly);

@@ -3,6 +3,8 @@ using Forums.Api.Domain;
 using Forums.Api.Features.Delegates;
 using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
+using Forums.Api.Features.Sessions;
+using Forums.Api.Features.Speakers;
 
 namespace Forums.Api.Seeding;
 
@@ -14,6 +16,8 @@ public sealed class SeedFile
     public SeedForum Forum { get; init; } = null!;
     public List<SeedDelegation> Delegations { get; init; } = [];
     public List<SeedDelegate> Delegates { get; init; } = [];
+    public List<SeedSpeaker> Speakers { get; init; } = [];
+    public List<SeedSession> Sessions { get; init; } = [];
 }
 
 public sealed class SeedForum : ForumFields
@@ -32,6 +36,19 @@ public sealed class SeedDelegate : DelegateFields
     public Guid Id { get; init; }
 }
 
+public sealed class SeedSpeaker : SpeakerFields
+{
+    public Guid Id { get; init; }
+}
+
+public sealed class SeedSession : SessionFields
+{
+    public Guid Id { get; init; }
+    public List<SeedSessionSpeaker> Speakers { get; init; } = [];
+}
+
+public sealed record SeedSessionSpeaker(Guid SpeakerId, SpeakerRole Role, int Order);
+
 internal sealed class SeedFileValidator : AbstractValidator<SeedFile>
 {
     public SeedFileValidator()
@@ -47,5 +64,13 @@ internal sealed class SeedFileValidator : AbstractValidator<SeedFile>
         RuleForEach(s => s.Delegates)
             .Must((seed, d) => d.DelegationId is null || seed.Delegations.Any(g => g.Id == d.DelegationId))
             .WithMessage("A delegate's delegationId names a delegation of the same seed file.");
+        RuleForEach(s => s.Speakers).SetValidator(new SpeakerFieldsValidator());
+        RuleForEach(s => s.Speakers)
+            .Must((seed, p) => p.Id != Guid.Empty && (p.DelegateId is null || seed.Delegates.Any(d => d.Id == p.DelegateId)))
+            .WithMessage("Every speaker has an id, and its delegateId names a delegate of the same seed file.");
+        RuleForEach(s => s.Sessions).SetValidator(new SessionFieldsValidator());
+        RuleForEach(s => s.Sessions)
+            .Must((seed, session) => session.Id != Guid.Empty && session.Speakers.All(a => seed.Speakers.Any(p => p.Id == a.SpeakerId)))
+            .WithMessage("Every session has an id, and its speakers are speakers of the same seed file.");
     }
 }

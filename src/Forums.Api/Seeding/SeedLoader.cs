@@ -68,11 +68,19 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
                     db.Delegates.Add(ForumDelegate.Register(person.Id, forum.Id, person.ToDetails(), AccreditationCodes.New(),
                         outcome == PlaceOutcome.Taken, forum.RequiresApproval, now));
                 }
+                foreach (var speaker in seed.Speakers)
+                    db.Speakers.Add(Speaker.Create(speaker.Id, forum.Id, speaker.ToDetails(), now));
+                foreach (var session in seed.Sessions)
+                {
+                    db.Sessions.Add(Session.Create(session.Id, forum.Id, session.ToDetails(), now));
+                    foreach (var (speakerId, role, order) in session.Speakers)
+                        db.SessionSpeakers.Add(SessionSpeaker.Assign(session.Id, speakerId, role, order));
+                }
                 db.AppliedSeeds.Add(new AppliedSeed { SeedId = seed.SeedId, AppliedAt = now });
                 return await db.SaveChangesAsync(c);
             }, ct);
-            logger.LogInformation("Seed {SeedId} applied: forum {Slug}, {Delegations} delegations, {Delegates} delegates",
-                seed.SeedId, seed.Forum.Slug, seed.Delegations.Count, seed.Delegates.Count);
+            logger.LogInformation("Seed {SeedId} applied: forum {Slug}, {Delegations} delegations, {Delegates} delegates, {Speakers} speakers, {Sessions} sessions",
+                seed.SeedId, seed.Forum.Slug, seed.Delegations.Count, seed.Delegates.Count, seed.Speakers.Count, seed.Sessions.Count);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

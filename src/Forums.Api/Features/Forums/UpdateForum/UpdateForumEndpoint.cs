@@ -1,5 +1,7 @@
 using FastEndpoints;
 using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Sessions;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 
@@ -16,7 +18,8 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
             .WithName("updateForum")
             .WithSummary("Replace a forum's fields")
             .WithDescription("Send every field, as on create; send If-Match with the ETag you read so that nobody's change is lost. " +
-                             "Raising the capacity gives the new places to the longest-waiting delegates; it cannot go below the places held (409).")
+                             "Raising the capacity gives the new places to the longest-waiting delegates; it cannot go below the places held (409). " +
+                             "New dates or a new time zone that would leave a scheduled session outside the forum's dates answer 409, naming the sessions.")
             .Accepts<UpdateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
@@ -24,22 +27,35 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
 
     public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        Forum? forum = null;
+        int? oldCapacity = null;
+        var refused = await db.TryInTransactionAsync(async c =>
+        {
+            (forum, var problem) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, c);
+            if (problem is not null)
+                return problem;
+            var details = req.ToDetails();
+            if (details.StartDate != forum!.StartDate || details.EndDate != forum.EndDate || details.TimeZone != forum.TimeZone)
+            {
+                // New dates or a new zone may not leave a session outside them; the programme lock keeps a session
+                // from being scheduled while this is checked.
+                await ProgrammeRules.LockAsync(db, forum.Id, c);
+                var outside = await ProgrammeRules.SessionsOutsideAsync(db, forum.Id, details.StartDate, details.EndDate,
+                    ForumTime.Zone(details.TimeZone), c);
+                if (outside.Count > 0)
+                    return Problems.Conflict($"These sessions would lie outside the forum's dates: {string.Join("; ", outside)}. Move them first.");
+            }
+            oldCapacity = forum.Capacity;
+            forum.Update(details, now);
+            return await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), c);
+        }, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var oldCapacity = forum!.Capacity;
-        forum.Update(req.ToDetails(), now);
-        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), ct) is { } problem)
-        {
-            await Send.ResultAsync(problem);
-            return;
-        }
-        if (forum.Capacity is null || forum.Capacity > oldCapacity)
+        if (forum!.Capacity is null || forum.Capacity > oldCapacity)
             await db.InTransactionAsync(c => places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c), ct);
 
         var response = ForumResponse.FromEntity(forum);

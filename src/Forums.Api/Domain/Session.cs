@@ -1,0 +1,115 @@
+namespace Forums.Api.Domain;
+
+public enum SessionKind
+{
+    Presentation = 0,
+    Address = 1,
+    Panel = 2,
+    Plenary = 3,
+    Ceremony = 4,
+    Break = 5,
+    Workshop = 6,
+    Other = 7,
+}
+
+public enum SpeakerRole
+{
+    Speaker = 0,
+    Moderator = 1,
+    Keynote = 2,
+    Panelist = 3,
+}
+
+/// <summary>A time slot in UTC: both ends or neither; the end after the start.</summary>
+public readonly record struct TimeSlot(DateTime StartsAt, DateTime EndsAt)
+{
+    /// <summary>Two slots overlap when each starts before the other ends; slots that only touch do not.</summary>
+    public bool Overlaps(TimeSlot other) => StartsAt < other.EndsAt && other.StartsAt < EndsAt;
+}
+
+public sealed record SessionDetails(
+    IReadOnlyDictionary<string, string> Title,
+    IReadOnlyDictionary<string, string>? Description,
+    SessionKind Kind,
+    int Order,
+    TimeSlot? Slot,
+    string? Room,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> InterpretationLanguages,
+    int? Capacity);
+
+/// <summary>An item of a forum's programme: an order always, a time slot and a room once they are fixed.</summary>
+public sealed class Session : IVersioned
+{
+    public const int MaxOrder = 100_000;
+
+    private Session() { }
+
+    public Guid Id { get; private set; }
+    public Guid ForumId { get; private set; }
+    public Dictionary<string, string> Title { get; private set; } = [];
+    public Dictionary<string, string>? Description { get; private set; }
+    public SessionKind Kind { get; private set; }
+    public int Order { get; private set; }
+    public DateTime? StartsAt { get; private set; }
+    public DateTime? EndsAt { get; private set; }
+    public string? Room { get; private set; }
+    public List<string> Languages { get; private set; } = [];
+    public List<string> InterpretationLanguages { get; private set; } = [];
+    public int? Capacity { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public long Version { get; set; }
+    /// <summary>Programme order, then id: a unique key for keyset paging.</summary>
+    public string SortKey { get; private set; } = "";
+
+    public TimeSlot? Slot => StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start, end) : null;
+
+    public static Session Create(Guid id, Guid forumId, SessionDetails details, DateTime now)
+    {
+        var session = new Session { Id = id, ForumId = forumId, CreatedAt = now };
+        session.Update(details, now);
+        return session;
+    }
+
+    public void Update(SessionDetails details, DateTime now)
+    {
+        if (details.Slot is { } slot && slot.EndsAt <= slot.StartsAt)
+            throw new RuleViolationException("A session ends after it starts.");
+        Title = details.Title.ToDictionary(p => p.Key, p => p.Value);
+        Description = details.Description?.ToDictionary(p => p.Key, p => p.Value);
+        Kind = details.Kind;
+        Order = details.Order;
+        StartsAt = details.Slot?.StartsAt;
+        EndsAt = details.Slot?.EndsAt;
+        Room = details.Room;
+        Languages = [.. details.Languages];
+        InterpretationLanguages = [.. details.InterpretationLanguages];
+        Capacity = details.Capacity;
+        UpdatedAt = now;
+        SortKey = $"{Order:D6}\u001f{Id:N}";
+    }
+
+    /// <summary>Marks the session changed when its speakers change, so that its ETag moves.</summary>
+    public void Touch(DateTime now) => UpdatedAt = now;
+}
+
+/// <summary>A speaker on a session, with a role and a place in the session's order of speakers.</summary>
+public sealed class SessionSpeaker
+{
+    private SessionSpeaker() { }
+
+    public Guid SessionId { get; private set; }
+    public Guid SpeakerId { get; private set; }
+    public SpeakerRole Role { get; private set; }
+    public int Order { get; private set; }
+
+    public static SessionSpeaker Assign(Guid sessionId, Guid speakerId, SpeakerRole role, int order) =>
+        new() { SessionId = sessionId, SpeakerId = speakerId, Role = role, Order = order };
+
+    public void Change(SpeakerRole role, int order)
+    {
+        Role = role;
+        Order = order;
+    }
+}

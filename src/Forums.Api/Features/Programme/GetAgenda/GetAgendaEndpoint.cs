@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Programme.GetAgenda;
+
+internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, AgendaResponse>
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    public override void Configure()
+    {
+        Get("agenda");
+        Group<ProgrammeGroup>();
+        Definition.Access(AccessLevel.Public);
+        Description(d => d
+            .WithName("getAgenda")
+            .WithSummary("The programme grouped by day, in the forum's time zone")
+            .WithDescription("Days are the forum's local dates; times carry the zone's UTC offset. Sessions without a slot are listed after, in programme order.")
+            .Produces<AgendaResponse>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ProgrammeRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForReaderAsync(db, User, req.ForumId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+        var agenda = new AgendaResponse(
+            forum.Id,
+            programme.Forum.TimeZone,
+            programme.Scheduled
+                .GroupBy(s => ForumTime.LocalDate(s.StartsAt!.Value, programme.Zone))
+                .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme)).ToList()))
+                .ToList(),
+            programme.Unscheduled.Select(s => Item(s, programme)).ToList());
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(agenda, Json);
+        var etag = ContentETag.For(body);
+        await Send.ResultAsync(ConditionalReads.IsNotModified(HttpContext, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, "application/json; charset=utf-8"));
+    }
+
+    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme) => new(
+        s.Id, s.Title, s.Description, s.Kind, s.Order,
+        s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
+        s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
+        s.Room, s.Languages, s.InterpretationLanguages,
+        programme.SpeakersBySession[s.Id]
+            .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
+                x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
+            .ToList());
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        ApiJson.Configure(options);
+        return options;
+    }
+}

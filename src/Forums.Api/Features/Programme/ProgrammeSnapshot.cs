@@ -1,0 +1,49 @@
+using Forums.Api.Domain;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Programme;
+
+/// <summary>Everything the agenda and the exports show of one forum, read once.</summary>
+internal sealed record ProgrammeSnapshot(
+    ProgrammeSnapshot.ForumFacts Forum,
+    TimeZoneInfo Zone,
+    IReadOnlyList<Session> Sessions,
+    ILookup<Guid, (SessionSpeaker Assignment, Speaker Speaker)> SpeakersBySession)
+{
+    public sealed record ForumFacts(Guid Id, string Slug, Dictionary<string, string> Title, Dictionary<string, string>? Description,
+        Dictionary<string, string>? Venue, Dictionary<string, string> City, DateOnly? StartDate, DateOnly? EndDate, string TimeZone,
+        List<string> Languages, DateTime UpdatedAt, long Version, long ProgrammeVersion);
+
+    public static async Task<ProgrammeSnapshot> LoadAsync(ForumsDbContext db, Guid forumId, CancellationToken ct)
+    {
+        var forum = await db.Forums.AsNoTracking().Where(f => f.Id == forumId)
+            .Select(f => new ForumFacts(f.Id, f.Slug, f.Title, f.Description, f.Venue, f.City, f.StartDate, f.EndDate, f.TimeZone,
+                f.Languages, f.UpdatedAt, f.Version, f.ProgrammeVersion))
+            .SingleAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).OrderBy(s => s.SortKey).ToListAsync(ct);
+        var speakers = await db.SessionSpeakers.AsNoTracking()
+            .Join(db.Speakers.AsNoTracking().Where(s => s.ForumId == forumId), a => a.SpeakerId, s => s.Id, (a, s) => new { a, s })
+            .ToListAsync(ct);
+        return new ProgrammeSnapshot(forum, ForumTime.Zone(forum.TimeZone), sessions,
+            speakers.OrderBy(x => x.a.Order).ThenBy(x => x.s.SortKey).ToLookup(x => x.a.SessionId, x => (x.a, x.s)));
+    }
+
+    /// <summary>Scheduled sessions by start, then programme order.</summary>
+    public IEnumerable<Session> Scheduled => Sessions.Where(s => s.Slot is not null).OrderBy(s => s.StartsAt).ThenBy(s => s.SortKey);
+
+    public IEnumerable<Session> Unscheduled => Sessions.Where(s => s.Slot is null);
+}
+
+internal static class LanguagePicker
+{
+    /// <summary>The text in the wanted language, else English, else the first one given.</summary>
+    public static string? Pick(IReadOnlyDictionary<string, string>? text, string? wanted)
+    {
+        if (text is null || text.Count == 0)
+            return null;
+        if (wanted is not null && text.FirstOrDefault(p => string.Equals(p.Key, wanted, StringComparison.OrdinalIgnoreCase)).Value is { } exact)
+            return exact;
+        return text.TryGetValue("en", out var english) ? english : text.Values.First();
+    }
+}

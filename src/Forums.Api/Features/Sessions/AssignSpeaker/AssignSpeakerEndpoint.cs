@@ -1,0 +1,65 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Features.Speakers;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Sessions.AssignSpeaker;
+
+internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<AssignSpeakerRequest, SessionResponse>
+{
+    public override void Configure()
+    {
+        Put("{sessionId}/speakers/{speakerId}");
+        Group<SessionsGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("assignSpeaker")
+            .WithSummary("Put a speaker on a session with a role and an order (or change them)")
+            .WithDescription("A speaker who would be in two overlapping sessions answers 409, naming the other session.")
+            .Accepts<AssignSpeakerRequest>("application/json")
+            .Produces<SessionResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(AssignSpeakerRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        SessionResponse? response = null;
+        refused ??= await db.TryInTransactionAsync(async c =>
+        {
+            var calendar = await ProgrammeRules.LockAsync(db, forum!.Id, c);
+            var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum.Id, c);
+            if (session is null)
+                return ProgrammeRules.NotFound(req.SessionId);
+            if (!await db.Speakers.AnyAsync(s => s.Id == req.SpeakerId && s.ForumId == forum.Id, c))
+                return SpeakerRules.NotFound(req.SpeakerId);
+            if (await ProgrammeRules.CheckConflictsAsync(db, forum.Id, session.Id, session.Slot, null, [req.SpeakerId], c) is { } clash)
+                return clash;
+
+            var assignments = await db.SessionSpeakers.Where(a => a.SessionId == session.Id).ToListAsync(c);
+            if (assignments.FirstOrDefault(a => a.SpeakerId == req.SpeakerId) is { } existing)
+                existing.Change(req.Role!.Value, req.Order!.Value);
+            else
+            {
+                var assignment = SessionSpeaker.Assign(session.Id, req.SpeakerId, req.Role!.Value, req.Order!.Value);
+                db.SessionSpeakers.Add(assignment);
+                assignments.Add(assignment);
+            }
+            session.Touch(time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(c);
+            response = SessionResponse.From(session, assignments, calendar.Zone);
+            return null;
+        }, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+        HttpContext.Response.Headers.ETag = response!.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}

@@ -1,0 +1,57 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Sessions.CreateSession;
+
+internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<CreateSessionRequest, SessionResponse>
+{
+    public override void Configure()
+    {
+        Post("");
+        Group<SessionsGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("createSession")
+            .WithSummary("Add a session to a forum's programme")
+            .WithDescription("A slot lies within the forum's dates when they are set (400). A room in two overlapping sessions answers 409, naming the other session.")
+            .Accepts<CreateSessionRequest>("application/json")
+            .AcceptsIdempotencyKey()
+            .Produces<SessionResponse>(StatusCodes.Status201Created)
+            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(CreateSessionRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        Session? created = null;
+        TimeZoneInfo? zone = null;
+        refused ??= await db.TryInTransactionAsync(async c =>
+        {
+            var calendar = await ProgrammeRules.LockAsync(db, forum!.Id, c);
+            zone = calendar.Zone;
+            var details = req.ToDetails();
+            var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
+                          ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, Guid.Empty, details.Slot, details.Room, [], c);
+            if (problem is not null)
+                return problem;
+            created = Session.Create(Guid.CreateVersion7(), forum.Id, details, time.GetUtcNow().UtcDateTime);
+            db.Sessions.Add(created);
+            await db.SaveChangesAsync(c);
+            return null;
+        }, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var response = SessionResponse.From(created!, [], zone!);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        HttpContext.Response.Headers.Location = ProgrammeRules.Location(forum!.Id, created!.Id);
+        await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
+    }
+}

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Sessions.DeleteSession;
+
+internal sealed class DeleteSessionEndpoint(ForumsDbContext db) : Endpoint<SessionChangeRequest>
+{
+    public override void Configure()
+    {
+        Delete("{sessionId}");
+        Group<SessionsGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("deleteSession")
+            .WithSummary("Delete a session; its speakers stay in the forum")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(400, 404, 412), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(SessionChangeRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var session = refused is null ? await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum!.Id, ct) : null;
+        refused ??= session is null ? ProgrammeRules.NotFound(req.SessionId) : ConditionalWrites.CheckIfMatch(req.IfMatch, session);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        db.Sessions.Remove(session!);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        await Send.NoContentAsync(ct);
+    }
+}

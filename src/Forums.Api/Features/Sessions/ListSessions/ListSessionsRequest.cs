@@ -1,0 +1,48 @@
+using FastEndpoints;
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Sessions.ListSessions;
+
+public sealed class ListSessionsRequest
+{
+    /// <summary>The forum's id.</summary>
+    [RouteParam]
+    public Guid ForumId { get; init; }
+
+    /// <summary>Items per page, 1 to 100 (default 20).</summary>
+    [QueryParam]
+    public int? Limit { get; init; }
+
+    /// <summary>The nextCursor of the previous page.</summary>
+    [QueryParam]
+    public string? Cursor { get; init; }
+
+    /// <summary>Sessions that start on this day in the forum's time zone.</summary>
+    [QueryParam]
+    public DateOnly? Day { get; init; }
+
+    [QueryParam]
+    public string? Room { get; init; }
+
+    [QueryParam]
+    public SessionKind? Kind { get; init; }
+
+    [QueryParam]
+    public Guid? SpeakerId { get; init; }
+
+    /// <summary>Sessions held in, or interpreted into, this language (BCP 47).</summary>
+    [QueryParam]
+    public string? Language { get; init; }
+
+    internal sealed class Validator : Validator<ListSessionsRequest>
+    {
+        public Validator()
+        {
+            this.PageRules(r => r.Limit, r => r.Cursor, key => key.Length == 39 && key[6] == '\u001f');
+            RuleFor(r => r.Language).LanguageTag().When(r => r.Language is not null);
+            RuleFor(r => r.Room).Length(1, 100).When(r => r.Room is not null);
+        }
+    }
+}

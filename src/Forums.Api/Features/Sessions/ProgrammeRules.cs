@@ -1,0 +1,87 @@
+using Forums.Api.Domain;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Sessions;
+
+/// <summary>
+/// The programme's rules that need the database: a room or a speaker is never in two overlapping sessions, and a
+/// slot lies within the forum's dates. Every programme change first takes the forum's programme lock (an UPDATE of
+/// its ProgrammeVersion in the change's transaction), so two changes of one forum are checked one after the other,
+/// on any number of instances.
+/// </summary>
+internal static class ProgrammeRules
+{
+    public sealed record ForumCalendar(DateOnly? StartDate, DateOnly? EndDate, TimeZoneInfo Zone);
+
+    public static string Location(Guid forumId, Guid sessionId) => $"/api/forums/{forumId}/sessions/{sessionId}";
+
+    public static IResult NotFound(Guid sessionId) => Problems.NotFound($"This forum has no session with id '{sessionId}'.");
+
+    /// <summary>Takes the programme lock and reads the forum's dates and zone as they are under it.</summary>
+    public static async Task<ForumCalendar> LockAsync(ForumsDbContext db, Guid forumId, CancellationToken ct)
+    {
+        await db.Forums.Where(f => f.Id == forumId)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ProgrammeVersion, f => f.ProgrammeVersion + 1), ct);
+        var forum = await db.Forums.AsNoTracking().Where(f => f.Id == forumId)
+            .Select(f => new { f.StartDate, f.EndDate, f.TimeZone }).SingleAsync(ct);
+        return new ForumCalendar(forum.StartDate, forum.EndDate, ForumTime.Zone(forum.TimeZone));
+    }
+
+    public static IResult? CheckDates(TimeSlot? slot, ForumCalendar calendar) =>
+        slot is { } s && !ForumTime.WithinDates(s, calendar.StartDate, calendar.EndDate, calendar.Zone)
+            ? Problems.BadRequest("startsAt", $"The slot lies outside the forum's dates ({calendar.StartDate:yyyy-MM-dd} to {calendar.EndDate:yyyy-MM-dd}, {calendar.Zone.Id}).")
+            : null;
+
+    /// <summary>409 naming the other session when the room or one of the speakers is taken during the slot.</summary>
+    public static async Task<IResult?> CheckConflictsAsync(ForumsDbContext db, Guid forumId, Guid sessionId, TimeSlot? slot,
+        string? room, IReadOnlyCollection<Guid> speakerIds, CancellationToken ct)
+    {
+        if (slot is not { } s)
+            return null;
+        var overlapping = db.Sessions.AsNoTracking()
+            .Where(o => o.ForumId == forumId && o.Id != sessionId && o.StartsAt < s.EndsAt && o.EndsAt > s.StartsAt);
+
+        if (room is not null && await overlapping.Where(o => o.Room == room)
+                .Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct) is { } roomClash)
+            return Problems.Conflict($"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
+                Location(forumId, roomClash.Id));
+
+        if (speakerIds.Count > 0 && await overlapping
+                .SelectMany(o => db.SessionSpeakers.Where(a => a.SessionId == o.Id && speakerIds.Contains(a.SpeakerId)),
+                    (o, a) => new { o.Id, o.Title, a.SpeakerId })
+                .FirstOrDefaultAsync(ct) is { } speakerClash)
+            return Problems.Conflict(
+                $"The speaker {speakerClash.SpeakerId} speaks at that time in the session '{Titles.First(speakerClash.Title)}' ({speakerClash.Id}).",
+                Location(forumId, speakerClash.Id));
+        return null;
+    }
+
+    /// <summary>The scheduled sessions that would lie outside these dates in this zone, named for a message.</summary>
+    public static async Task<List<string>> SessionsOutsideAsync(ForumsDbContext db, Guid forumId, DateOnly? first, DateOnly? last,
+        TimeZoneInfo zone, CancellationToken ct)
+    {
+        var scheduled = await db.Sessions.AsNoTracking()
+            .Where(s => s.ForumId == forumId && s.StartsAt != null && s.EndsAt != null)
+            .Select(s => new { s.Id, s.Title, s.StartsAt, s.EndsAt }).ToListAsync(ct);
+        return scheduled
+            .Where(s => !ForumTime.WithinDates(new TimeSlot(s.StartsAt!.Value, s.EndsAt!.Value), first, last, zone))
+            .Select(s => $"'{Titles.First(s.Title)}' ({s.Id})").ToList();
+    }
+
+    /// <summary>Loads sessions with their speakers, ready to answer in the forum's zone.</summary>
+    public static async Task<List<SessionResponse>> ResponsesAsync(ForumsDbContext db, IQueryable<Session> sessions, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var rows = await sessions.AsNoTracking().ToListAsync(ct);
+        var ids = rows.Select(s => s.Id).ToList();
+        var speakers = (await db.SessionSpeakers.AsNoTracking().Where(a => ids.Contains(a.SessionId)).ToListAsync(ct)).ToLookup(a => a.SessionId);
+        return rows.Select(s => SessionResponse.From(s, speakers[s.Id], zone)).ToList();
+    }
+}
+
+internal static class Titles
+{
+    /// <summary>A language map's first text, to name a thing in a message.</summary>
+    public static string First(Dictionary<string, string> text) => text.Values.FirstOrDefault() ?? "";
+}

@@ -1,0 +1,65 @@
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Sessions;
+
+/// <summary>The fields an organiser writes when creating or replacing a session.</summary>
+public abstract class SessionFields
+{
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
+    public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
+    public IReadOnlyDictionary<string, string>? Description { get; init; }
+    public SessionKind? Kind { get; init; }
+    /// <summary>The session's place in the programme, 0 to 100000.</summary>
+    public int? Order { get; init; }
+    /// <summary>ISO 8601 with offset, e.g. 2027-05-20T10:00:00+05:00; give both ends or neither.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+    public DateTimeOffset? EndsAt { get; init; }
+    /// <summary>The room's name; two sessions in one room may not overlap.</summary>
+    public string? Room { get; init; }
+    /// <summary>BCP 47 tags of the languages spoken.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+    /// <summary>BCP 47 tags of the languages interpreted into.</summary>
+    public IReadOnlyList<string>? InterpretationLanguages { get; init; }
+    public int? Capacity { get; init; }
+
+    public SessionDetails ToDetails() => new(
+        LanguageMaps.Canonical(Title)!,
+        LanguageMaps.Canonical(Description),
+        Kind!.Value,
+        Order!.Value,
+        StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start.UtcDateTime, end.UtcDateTime) : null,
+        string.IsNullOrWhiteSpace(Room) ? null : Room.Trim(),
+        Tags(Languages),
+        Tags(InterpretationLanguages),
+        Capacity);
+
+    private static List<string> Tags(IReadOnlyList<string>? tags) => (tags ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList();
+}
+
+internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
+{
+    public SessionFieldsValidator()
+    {
+        RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300);
+        RuleFor(s => s.Description).LocalizedText(maxLength: 10_000);
+        RuleFor(s => s.Kind).NotNull();
+        RuleFor(s => s.Order).NotNull().InclusiveBetween(0, Session.MaxOrder);
+        RuleFor(s => s.EndsAt).NotNull().When(s => s.StartsAt is not null).WithMessage("Give both ends of the slot, or neither.");
+        RuleFor(s => s.StartsAt).NotNull().When(s => s.EndsAt is not null).WithMessage("Give both ends of the slot, or neither.");
+        RuleFor(s => s.EndsAt).GreaterThan(s => s.StartsAt).When(s => s.StartsAt is not null && s.EndsAt is not null)
+            .WithMessage("The session ends after it starts.");
+        RuleFor(s => s.EndsAt).Must((s, end) => end - s.StartsAt <= TimeSpan.FromDays(7)).When(s => s.StartsAt is not null && s.EndsAt is not null)
+            .WithMessage("A session lasts at most 7 days.");
+        RuleFor(s => s.Room).MaximumLength(100);
+        RuleFor(s => s.Capacity).GreaterThanOrEqualTo(1);
+        RuleForEach(s => s.Languages).LanguageTag().OverridePropertyName("languages");
+        RuleForEach(s => s.InterpretationLanguages).LanguageTag().OverridePropertyName("interpretationLanguages");
+        RuleFor(s => s.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(s => s.Languages is not null);
+        RuleFor(s => s.InterpretationLanguages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(s => s.InterpretationLanguages is not null);
+    }
+}

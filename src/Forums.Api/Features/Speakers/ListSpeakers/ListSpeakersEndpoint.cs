@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Speakers.ListSpeakers;
+
+internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSpeakersRequest, Page<SpeakerProfileResponse>>
+{
+    public override void Configure()
+    {
+        Get("");
+        Group<SpeakersGroup>();
+        Definition.Access(AccessLevel.Public);
+        Description(d => d
+            .WithName("listSpeakers")
+            .WithSummary("List a forum's speakers' public profiles, ordered by name")
+            .Produces<Page<SpeakerProfileResponse>>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ListSpeakersRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForReaderAsync(db, User, req.ForumId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var limit = req.Limit ?? PageLimit.Default;
+        var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum!.Id);
+        if (req.Q is { } q)
+        {
+            var needle = SearchNormalizer.Normalize(q);
+            speakers = speakers.Where(s => s.SearchText.Contains(needle));
+        }
+        if (Cursor.TryDecode(req.Cursor, out var after))
+            speakers = speakers.Where(s => string.Compare(s.SortKey, after) > 0);
+
+        var rows = await speakers.OrderBy(s => s.SortKey).Take(limit + 1).Select(SpeakerProfileResponse.Projection).ToListAsync(ct);
+        await Send.OkAsync(Cursor.ToPage(rows, limit, s => s.SortKey), ct);
+    }
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Speakers;
+
+/// <summary>The fields an organiser writes when creating or replacing a speaker.</summary>
+public abstract class SpeakerFields
+{
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
+    /// <summary>The name as written in its own script.</summary>
+    public string Name { get; init; } = null!;
+    /// <summary>The name in Latin letters; search finds either.</summary>
+    public string? NameLatin { get; init; }
+    public IReadOnlyDictionary<string, string>? Position { get; init; }
+    public IReadOnlyDictionary<string, string>? Organisation { get; init; }
+    public IReadOnlyDictionary<string, string>? Biography { get; init; }
+    /// <summary>An absolute https URL of the speaker's photo.</summary>
+    public string? PhotoUrl { get; init; }
+    /// <summary>The delegate of the same forum who is this speaker; unset for none.</summary>
+    public Guid? DelegateId { get; init; }
+
+    public SpeakerDetails ToDetails() => new(
+        Name.Trim(),
+        string.IsNullOrWhiteSpace(NameLatin) ? null : NameLatin.Trim(),
+        LanguageMaps.Canonical(Position),
+        LanguageMaps.Canonical(Organisation),
+        LanguageMaps.Canonical(Biography),
+        string.IsNullOrWhiteSpace(PhotoUrl) ? null : PhotoUrl.Trim(),
+        DelegateId);
+}
+
+internal sealed class SpeakerFieldsValidator : AbstractValidator<SpeakerFields>
+{
+    public SpeakerFieldsValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(200);
+        RuleFor(s => s.NameLatin).MaximumLength(200);
+        RuleFor(s => s.Position).LocalizedText(maxLength: 300);
+        RuleFor(s => s.Organisation).LocalizedText(maxLength: 300);
+        RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000);
+        RuleFor(s => s.PhotoUrl)
+            .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 2048)
+            .When(s => !string.IsNullOrWhiteSpace(s.PhotoUrl))
+            .WithMessage("Give an absolute https URL of at most 2048 characters.");
+    }
+}

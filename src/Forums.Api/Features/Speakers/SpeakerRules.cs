@@ -1,0 +1,26 @@
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Speakers;
+
+internal static class SpeakerRules
+{
+    public static string Location(Guid forumId, Guid speakerId) => $"/api/forums/{forumId}/speakers/{speakerId}";
+
+    public static IResult NotFound(Guid speakerId) => Problems.NotFound($"This forum has no speaker with id '{speakerId}'.");
+
+    /// <summary>The linked delegate belongs to the forum and is no other speaker; null when it is fine.</summary>
+    public static async Task<IResult?> CheckDelegateAsync(ForumsDbContext db, Guid forumId, Guid? delegateId, Guid speakerId, CancellationToken ct)
+    {
+        if (delegateId is not { } id)
+            return null;
+        if (!await db.Delegates.AnyAsync(d => d.Id == id && d.ForumId == forumId, ct))
+            return Problems.BadRequest("delegateId", $"This forum has no delegate with id '{id}'.");
+        var other = await db.Speakers.Where(s => s.ForumId == forumId && s.DelegateId == id && s.Id != speakerId)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        return other is { } existing
+            ? Problems.Conflict("Another speaker of this forum is already linked to that delegate.", Location(forumId, existing))
+            : null;
+    }
+}

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+
+namespace Forums.Api.Features.Speakers.UpdateSpeaker;
+
+internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSpeakerRequest, SpeakerResponse>
+{
+    public override void Configure()
+    {
+        Put("{speakerId}");
+        Group<SpeakersGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("updateSpeaker")
+            .WithSummary("Replace a speaker's profile and delegate link")
+            .Accepts<UpdateSpeakerRequest>("application/json")
+            .Produces<SpeakerResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(UpdateSpeakerRequest req, CancellationToken ct)
+    {
+        var (speaker, refused) = await SpeakerChanges.LoadAsync(db, User, req.ForumId, req.SpeakerId, req.IfMatch, ct);
+        refused ??= await SpeakerRules.CheckDelegateAsync(db, req.ForumId, req.DelegateId, req.SpeakerId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        speaker!.Update(req.ToDetails(), time.GetUtcNow().UtcDateTime);
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => "Another speaker of this forum is already linked to that delegate.", ct) is { } problem)
+        {
+            await Send.ResultAsync(problem);
+            return;
+        }
+        var response = SpeakerResponse.FromEntity(speaker);
+        HttpContext.Response.Headers.ETag = response.ETag;
+        await Send.OkAsync(response, ct);
+    }
+}
