@@ -21,7 +21,8 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
     /// with a pending delegate, an empty delegation, and a cancelled delegate.
     /// </summary>
     private sealed record World(string ForumId, string ForumSlug, string OrganiserToken, string OrganiserTokenId, string SpareTokenId,
-        string DelegationId, string EmptyDelegationId, string PendingDelegateId, string CancelledDelegateId);
+        string DelegationId, string EmptyDelegationId, string PendingDelegateId, string CancelledDelegateId,
+        string SpeakerId, string SpareSpeakerId, string SessionId);
 
     private sealed record Row(Func<World, HttpRequestMessage> Request, int Anonymous, int BadToken, int OtherOrganiser, int Organiser, int Admin)
     {
@@ -65,6 +66,22 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["cancelDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/cancel"), 401, 401, 404, 200, 200),
         ["confirmDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/confirm"), 401, 401, 404, 200, 200),
         ["reinstateDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.CancelledDelegateId}/reinstate"), 401, 401, 404, 200, 200),
+        ["createSpeaker"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/speakers", new SpeakerBuilder().Build()), 401, 401, 404, 201, 201),
+        ["listSpeakers"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers"), 404, 401, 404, 200, 200),
+        ["getSpeaker"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}"), 404, 401, 404, 200, 200),
+        ["updateSpeaker"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}", new SpeakerBuilder().Build()), 401, 401, 404, 200, 200),
+        ["deleteSpeaker"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/speakers/{w.SpareSpeakerId}"), 401, 401, 404, 204, 204),
+        ["createSession"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/sessions", new SessionBuilder().Build()), 401, 401, 404, 201, 201),
+        ["listSessions"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/sessions"), 404, 401, 404, 200, 200),
+        ["getSession"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}"), 404, 401, 404, 200, 200),
+        ["updateSession"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}", new SessionBuilder().Build()), 401, 401, 404, 200, 200),
+        ["deleteSession"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}"), 401, 401, 404, 204, 204),
+        ["assignSpeaker"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}/speakers/{w.SpareSpeakerId}",
+            new JsonObject { ["role"] = "moderator", ["order"] = 2 }), 401, 401, 404, 200, 200),
+        ["removeSpeaker"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}/speakers/{w.SpeakerId}"), 401, 401, 404, 204, 204),
+        ["getAgenda"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/agenda"), 404, 401, 404, 200, 200),
+        ["exportCalendar"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/programme.ics"), 404, 401, 404, 200, 200),
+        ["exportSchedule"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/schedule.json"), 404, 401, 404, 200, 200),
     };
 
     [Fact]
@@ -136,7 +153,8 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
 
     private static async Task<World> NewWorldAsync(HttpClient admin)
     {
-        var forum = await admin.CreateForumAsync(new ForumBuilder().With("requiresApproval", true));
+        var forum = await admin.CreateForumAsync(new ForumBuilder().With("requiresApproval", true)
+            .With("startDate", "2027-05-20").With("endDate", "2027-05-21"));
         var id = (string)forum["id"]!;
         var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
         var (spareId, _) = await admin.CreateOrganiserTokenAsync(id);
@@ -145,6 +163,11 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         var pending = (string)(await admin.RegisterAsync(id, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
         var cancelled = (string)(await admin.RegisterAsync(id))["id"]!;
         await admin.DelegateActionAsync(id, cancelled, "cancel");
-        return new World(id, (string)forum["slug"]!, token, tokenId, spareId, delegation, emptyDelegation, pending, cancelled);
+        var speaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
+        var spareSpeaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
+        var session = (string)(await admin.CreateSessionAsync(id, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        await (await admin.AssignAsync(id, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
+        return new World(id, (string)forum["slug"]!, token, tokenId, spareId, delegation, emptyDelegation, pending, cancelled,
+            speaker, spareSpeaker, session);
     }
 }

@@ -73,10 +73,12 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
         var byId = Operations(document).ToDictionary(o => (string)o.Operation["operationId"]!);
 
         Assert.Equal(
-            ["archiveForum", "cancelDelegate", "confirmDelegate", "createDelegation", "createForum", "createToken", "deleteDelegation",
+            new[] { "archiveForum", "cancelDelegate", "confirmDelegate", "createDelegation", "createForum", "createToken", "deleteDelegation",
              "deleteForum", "getDelegate", "getDelegation", "getForum", "getForumBySlug", "getToken", "listDelegates", "listDelegations",
              "listForums", "listTokens", "publishForum", "registerDelegate", "reinstateDelegate", "revokeToken", "updateDelegate",
-             "updateDelegation", "updateForum"],
+             "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "updateSpeaker", "deleteSpeaker",
+             "createSession", "listSessions", "getSession", "updateSession", "deleteSession", "assignSpeaker", "removeSpeaker",
+             "getAgenda", "exportCalendar", "exportSchedule" }.Order(),
             byId.Keys.Order());
         Assert.Equal(["country", "cursor", "limit", "q", "status"], ParameterNames(byId["listForums"].Operation, "query"));
         Assert.Equal(["Idempotency-Key"], ParameterNames(byId["createForum"].Operation, "header"));
