@@ -1,13 +1,15 @@
 // Contract checks with real clients against the built API on a free loopback port with a fresh database:
 // (a) httpyac runs every request in api.http with its assertions, (b) Redocly lints the served document,
 // (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows,
-// (d) Swagger UI renders every operation in headless Chromium. Prints "contract: N passed, N failed".
+// (d) Swagger UI renders every operation in headless Chromium, (e) independent parsers read the iCalendar and
+// C3VOC exports. Prints "contract: N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkExports } from "./exports-check.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -121,6 +123,9 @@ try {
       summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined);
     if (client.code !== 0) console.log(client.stderr);
   }
+
+  // (e) The exports, read by independent parsers: ical.js for iCalendar, Ajv with the C3VOC schema.
+  await checkExports(baseUrl, process.env.FORUM_API_ADMIN_TOKEN ?? "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production", record);
 
   // (d) Swagger UI in headless Chromium shows every operation.
   const { chromium } = await import("playwright-core");

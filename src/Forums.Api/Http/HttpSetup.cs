@@ -37,6 +37,13 @@ public static class HttpSetup
         {
             c.Endpoints.RoutePrefix = "api";
             ApiJson.Configure(c.Serializer.Options);
+            var json = c.Serializer.Options;
+            // An empty body is an empty request, not broken JSON: bodiless actions (publish, cancel...) accept a
+            // Content-Type without a body, and a create with nothing in it is answered field by field.
+            c.Serializer.RequestDeserializer = async (request, type, _, ct) =>
+                request.ContentLength == 0
+                    ? Activator.CreateInstance(type)
+                    : await JsonSerializer.DeserializeAsync(request.Body, type, json, ct);
             c.Errors.ContentType = Problems.ContentType;
             c.Errors.ProducesMetadataType = typeof(ValidationProblem);
             c.Errors.ResponseBuilder = (failures, context, _) => Problems.Validation(context, Group(failures));

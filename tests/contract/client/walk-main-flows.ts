@@ -113,6 +113,35 @@ check("search finds the promoted delegate", found.data?.items.length === 1, foun
 const publicDelegates = await api.GET("/api/forums/{forumId}/delegates", { params: { path: { forumId: smallId } } });
 check("delegates are not public", publicDelegates.response.status === 401, publicDelegates.error);
 
+// The programme: a speaker on a timed session, read back through the agenda in the forum's zone.
+const dated = await admin.POST("/api/forums", {
+  body: { ...body, slug: `${body.slug}-dated`, startDate: "2027-05-20", endDate: "2027-05-21" },
+});
+const datedId = dated.data?.id ?? "";
+const speaker = await admin.POST("/api/forums/{forumId}/speakers", {
+  params: { path: { forumId: datedId } },
+  body: { name: "Чон Ёнг Хва", nameLatin: "Chon Yong-hwa", organisation: { en: "Woosong University Kazakhstan" } },
+});
+const session = await admin.POST("/api/forums/{forumId}/sessions", {
+  params: { path: { forumId: datedId } },
+  body: { title: { en: "IT education" }, kind: "presentation", order: 1, startsAt: "2027-05-21T14:00:00+05:00", endsAt: "2027-05-21T14:45:00+05:00", room: "Hall B" },
+});
+check("a session is created with its local time", session.data?.startsAt === "2027-05-21T14:00:00+05:00", session.error);
+const assigned = await admin.PUT("/api/forums/{forumId}/sessions/{sessionId}/speakers/{speakerId}", {
+  params: { path: { forumId: datedId, sessionId: session.data?.id ?? "", speakerId: speaker.data?.id ?? "" } },
+  body: { role: "speaker", order: 1 },
+});
+check("a speaker is put on the session", assigned.data?.speakers.length === 1, assigned.error);
+const clash = await admin.POST("/api/forums/{forumId}/sessions", {
+  params: { path: { forumId: datedId } },
+  body: { title: { en: "Clash" }, kind: "panel", order: 2, startsAt: "2027-05-21T14:30:00+05:00", endsAt: "2027-05-21T15:00:00+05:00", room: "Hall B" },
+});
+const clashProblem = clash.error && "existing" in clash.error ? clash.error : undefined;
+check("a room clash answers 409 naming the other session", clash.response.status === 409 && clashProblem?.existing?.endsWith(session.data?.id ?? "-") === true, clash.error);
+const agenda = await admin.GET("/api/forums/{forumId}/agenda", { params: { path: { forumId: datedId } } });
+const day: components["schemas"]["AgendaDay"] | undefined = agenda.data?.days[0];
+check("the agenda shows the day and the speaker", day?.date === "2027-05-21" && day.sessions[0]?.speakers[0]?.nameLatin === "Chon Yong-hwa", agenda.error);
+
 const tokens = await admin.GET("/api/tokens", { params: { query: { forumId: id } } });
 check("the token list shows the organiser token without its secret",
   tokens.data?.items.some((t) => t.id === issued.data?.id && !("token" in t)) === true, tokens.error);

@@ -137,4 +137,14 @@ public sealed class CreateForumTests(EmptyForumsApiFactory api) : IClassFixture<
         var only = Assert.Single(list["items"]!.AsArray());
         Assert.Equal((string)first["id"]!, (string)only!["id"]!);
     }
+
+    [Fact]
+    public async Task An_empty_body_is_answered_field_by_field()
+    {
+        using var content = new StringContent("", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/forums", content);
+
+        await response.ShouldBeInvalidAsync("slug", "title", "city", "country", "timeZone");
+    }
 }

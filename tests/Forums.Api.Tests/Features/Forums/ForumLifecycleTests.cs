@@ -80,4 +80,15 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
         Assert.Equal("published", (string)(await published.ShouldBeAsync(HttpStatusCode.OK))["status"]!);
         Assert.NotEqual(etag, published.ETag());
     }
+
+    [Fact]
+    public async Task An_action_sent_with_a_json_content_type_and_no_body_works()
+    {
+        var id = (string)(await client.CreateForumAsync())["id"]!;
+        using var content = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+
+        var published = await client.PostAsync($"/api/forums/{id}/publish", content);
+
+        Assert.Equal("published", (string)(await published.ShouldBeAsync(HttpStatusCode.OK))["status"]!);
+    }
 }
