@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["createSpeaker"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/speakers", new SpeakerBuilder().Build()), 401, 401, 404, 201, 201),
         ["listSpeakers"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers"), 404, 401, 404, 200, 200),
         ["getSpeaker"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}"), 404, 401, 404, 200, 200),
+        ["getSpeakerRecord"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}/record"), 401, 401, 404, 200, 200),
         ["updateSpeaker"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}", new SpeakerBuilder().Build()), 401, 401, 404, 200, 200),
         ["deleteSpeaker"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/speakers/{w.SpareSpeakerId}"), 401, 401, 404, 204, 204),
         ["createSession"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/sessions", new SessionBuilder().Build()), 401, 401, 404, 201, 201),

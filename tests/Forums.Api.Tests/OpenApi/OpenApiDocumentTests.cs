@@ -76,7 +76,7 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
             new[] { "archiveForum", "cancelDelegate", "confirmDelegate", "createDelegation", "createForum", "createToken", "deleteDelegation",
              "deleteForum", "getDelegate", "getDelegation", "getForum", "getForumBySlug", "getToken", "listDelegates", "listDelegations",
              "listForums", "listTokens", "publishForum", "registerDelegate", "reinstateDelegate", "revokeToken", "updateDelegate",
-             "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "updateSpeaker", "deleteSpeaker",
+             "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "getSpeakerRecord", "updateSpeaker", "deleteSpeaker",
              "createSession", "listSessions", "getSession", "updateSession", "deleteSession", "assignSpeaker", "removeSpeaker",
              "getAgenda", "exportCalendar", "exportSchedule" }.Order(),
             byId.Keys.Order());

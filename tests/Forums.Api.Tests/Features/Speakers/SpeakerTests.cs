@@ -19,6 +19,9 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
         var profile = await (await api.CreateClient().GetAsync($"/api/forums/{forum}/speakers/{created["id"]}")).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal(delegate_, (string)created["delegateId"]!);
+        var record = await (await admin.GetAsync($"/api/forums/{forum}/speakers/{created["id"]}/record")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(created.ToJsonString(), record.ToJsonString());
+        await (await api.CreateClient().GetAsync($"/api/forums/{forum}/speakers/{created["id"]}/record")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(["biography", "id", "name", "nameLatin", "organisation", "photoUrl", "position"], profile.Select(p => p.Key).Order());
         Assert.Equal("Yu Min-bong", (string)profile["nameLatin"]!);
     }
