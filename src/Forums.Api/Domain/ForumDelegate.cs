@@ -125,6 +125,13 @@ public sealed class ForumDelegate : IVersioned
 
     public static string Describe(RegistrationStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>Only a confirmed delegate gets a badge and is let in.</summary>
+    public void EnsureConfirmed(string forWhat)
+    {
+        if (Status != RegistrationStatus.Confirmed)
+            throw new RuleViolationException($"The registration is {Describe(Status)}, not confirmed: no {forWhat}.");
+    }
+
     private void Place(bool gotPlace, bool requiresApproval, DateTime now)
     {
         var status = !gotPlace ? RegistrationStatus.Waitlisted

@@ -75,7 +75,19 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
-        operation.RequestBody = hasBody && bodyProperties > 0
+        var rawBody = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+            .SelectMany(a => a.ContentTypes).FirstOrDefault(t => !t.Contains("json", StringComparison.Ordinal));
+        operation.RequestBody = rawBody is not null
+            ? new OpenApiRequestBody
+            {
+                // A file sent as the body itself (e.g. text/csv), described by the operation.
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    [rawBody] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            }
+            : hasBody && bodyProperties > 0
             ? new OpenApiRequestBody
             {
                 Required = true,

@@ -17,6 +17,7 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumsDbContext).Assembly);

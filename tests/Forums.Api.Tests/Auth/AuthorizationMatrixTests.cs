@@ -22,7 +22,7 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
     /// </summary>
     private sealed record World(string ForumId, string ForumSlug, string OrganiserToken, string OrganiserTokenId, string SpareTokenId,
         string DelegationId, string EmptyDelegationId, string PendingDelegateId, string CancelledDelegateId,
-        string SpeakerId, string SpareSpeakerId, string SessionId);
+        string SpeakerId, string SpareSpeakerId, string SessionId, string ConfirmedDelegateId, string ConfirmedCode);
 
     private sealed record Row(Func<World, HttpRequestMessage> Request, int Anonymous, int BadToken, int OtherOrganiser, int Organiser, int Admin)
     {
@@ -66,6 +66,16 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["cancelDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/cancel"), 401, 401, 404, 200, 200),
         ["confirmDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/confirm"), 401, 401, 404, 200, 200),
         ["reinstateDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.CancelledDelegateId}/reinstate"), 401, 401, 404, 200, 200),
+        ["importDelegates"] = new(w => new HttpRequestMessage(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/import")
+        {
+            Content = new StringContent(CsvFiles.File(2, i => CsvFiles.Row(i, email: $"{Guid.NewGuid():N}@example.kz")), System.Text.Encoding.UTF8, "text/csv"),
+        }, 401, 401, 404, 200, 200),
+        ["exportDelegates"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates/export"), 401, 401, 404, 200, 200),
+        ["getBadge"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates/{w.ConfirmedDelegateId}/badge"), 401, 401, 404, 200, 200),
+        ["getBadgeQrCode"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates/{w.ConfirmedDelegateId}/badge/qr.png"), 401, 401, 404, 200, 200),
+        ["checkInDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/check-ins",
+            new JsonObject { ["accreditationCode"] = w.ConfirmedCode, ["nonce"] = Guid.NewGuid().ToString() }), 401, 401, 404, 201, 201),
+        ["getCheckInSummary"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/check-ins/summary"), 401, 401, 404, 200, 200),
         ["createSpeaker"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/speakers", new SpeakerBuilder().Build()), 401, 401, 404, 201, 201),
         ["listSpeakers"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers"), 404, 401, 404, 200, 200),
         ["getSpeaker"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}"), 404, 401, 404, 200, 200),
@@ -164,11 +174,13 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         var pending = (string)(await admin.RegisterAsync(id, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
         var cancelled = (string)(await admin.RegisterAsync(id))["id"]!;
         await admin.DelegateActionAsync(id, cancelled, "cancel");
+        var confirmed = await admin.RegisterAsync(id);
+        await admin.DelegateActionAsync(id, (string)confirmed["id"]!, "confirm");
         var speaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
         var spareSpeaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
         var session = (string)(await admin.CreateSessionAsync(id, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
         await (await admin.AssignAsync(id, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
         return new World(id, (string)forum["slug"]!, token, tokenId, spareId, delegation, emptyDelegation, pending, cancelled,
-            speaker, spareSpeaker, session);
+            speaker, spareSpeaker, session, (string)confirmed["id"]!, (string)confirmed["accreditationCode"]!);
     }
 }

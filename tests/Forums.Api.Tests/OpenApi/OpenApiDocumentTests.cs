@@ -78,7 +78,8 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
              "listForums", "listTokens", "publishForum", "registerDelegate", "reinstateDelegate", "revokeToken", "updateDelegate",
              "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "getSpeakerRecord", "updateSpeaker", "deleteSpeaker",
              "createSession", "listSessions", "getSession", "updateSession", "deleteSession", "assignSpeaker", "removeSpeaker",
-             "getAgenda", "exportCalendar", "exportSchedule" }.Order(),
+             "getAgenda", "exportCalendar", "exportSchedule", "importDelegates", "exportDelegates", "getBadge", "getBadgeQrCode",
+             "checkInDelegate", "getCheckInSummary" }.Order(),
             byId.Keys.Order());
         Assert.Equal(["country", "cursor", "limit", "q", "status"], ParameterNames(byId["listForums"].Operation, "query"));
         Assert.Equal(["Idempotency-Key"], ParameterNames(byId["createForum"].Operation, "header"));

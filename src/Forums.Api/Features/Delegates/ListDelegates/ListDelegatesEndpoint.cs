@@ -1,6 +1,5 @@
 using FastEndpoints;
 using Forums.Api.Auth;
-using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Http.Paging;
@@ -33,21 +32,8 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db) : Endpoint<ListD
         }
 
         var limit = req.Limit ?? PageLimit.Default;
-        var delegates = db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id);
-        if (req.Status is { } status)
-            delegates = delegates.Where(d => d.Status == status);
-        if (req.DelegationId is { } delegationId)
-            delegates = delegates.Where(d => d.DelegationId == delegationId);
-        if (req.Country is { } country)
-        {
-            var code = country.ToUpperInvariant();
-            delegates = delegates.Where(d => d.Country == code);
-        }
-        if (req.Q is { } q)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            delegates = delegates.Where(d => d.SearchText.Contains(needle));
-        }
+        var delegates = DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id),
+            req.Status, req.DelegationId, req.Country, req.Q);
         if (Cursor.TryDecode(req.Cursor, out var after))
             delegates = delegates.Where(d => string.Compare(d.SortKey, after) > 0);
 

@@ -75,6 +75,39 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Forums.Api.Domain.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("FirstScan")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("ForumId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns", (string)null);
+                });
+
             modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -601,6 +634,21 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.HasKey("SeedId");
 
                     b.ToTable("AppliedSeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Forums.Api.Domain.CheckIn", b =>
+                {
+                    b.HasOne("Forums.Api.Domain.ForumDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Forums.Api.Domain.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>

@@ -70,6 +70,39 @@ namespace Forums.Api.Persistence.Migrations.Sqlite
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Forums.Api.Domain.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstScan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("ForumId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns", (string)null);
+                });
+
             modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -594,6 +627,21 @@ namespace Forums.Api.Persistence.Migrations.Sqlite
                     b.HasKey("SeedId");
 
                     b.ToTable("AppliedSeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Forums.Api.Domain.CheckIn", b =>
+                {
+                    b.HasOne("Forums.Api.Domain.ForumDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Forums.Api.Domain.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Forums.Api.Domain.Delegation", b =>

@@ -1,0 +1,34 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Forums.Api.Features.CheckIns.CheckInDelegate;
+
+public sealed class CheckInDelegateRequest
+{
+    /// <summary>The forum's id.</summary>
+    [RouteParam]
+    public Guid ForumId { get; init; }
+
+    /// <summary>The code on the badge, e.g. K7QM-3XZP-9R2T-H4WD (case, spaces and hyphens do not matter).</summary>
+    public string AccreditationCode { get; init; } = null!;
+
+    /// <summary>The scanning device's id for this scan (e.g. a UUID); a retry sends the same one and is counted once.</summary>
+    public string Nonce { get; init; } = null!;
+
+    /// <summary>The code as stored: upper case, in four hyphenated groups; null when it cannot be one.</summary>
+    public string? NormalizedCode()
+    {
+        var plain = new string((AccreditationCode ?? "").Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        return plain.Length == 16 ? $"{plain[..4]}-{plain[4..8]}-{plain[8..12]}-{plain[12..]}" : null;
+    }
+
+    internal sealed class Validator : Validator<CheckInDelegateRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.AccreditationCode).NotEmpty().Must((r, _) => r.NormalizedCode() is not null)
+                .WithMessage("An accreditation code has 16 letters and digits, e.g. K7QM-3XZP-9R2T-H4WD.");
+            RuleFor(r => r.Nonce).NotEmpty().MaximumLength(100).Matches("^[!-~]+$").WithMessage("Give 1 to 100 visible ASCII characters.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.CheckIns.GetCheckInSummary;
+
+/// <summary>How many are in: confirmed delegates, those checked in, and the scans made.</summary>
+public sealed record CheckInSummaryResponse(int Confirmed, int CheckedIn, int NotYetCheckedIn, int Scans);
+
+public sealed class CheckInSummaryRequest
+{
+    /// <summary>The forum's id.</summary>
+    [RouteParam]
+    public Guid ForumId { get; init; }
+}
+
+internal sealed class GetCheckInSummaryEndpoint(ForumsDbContext db) : Endpoint<CheckInSummaryRequest, CheckInSummaryResponse>
+{
+    public override void Configure()
+    {
+        Get("summary");
+        Group<CheckInsGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Description(d => d
+            .WithName("getCheckInSummary")
+            .WithSummary("Check-in counts of a forum")
+            .Produces<CheckInSummaryResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(CheckInSummaryRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+        var delegates = db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id);
+        var confirmed = await delegates.CountAsync(d => d.Status == RegistrationStatus.Confirmed, ct);
+        var checkedIn = await delegates.CountAsync(d => d.CheckedInAt != null, ct);
+        var scans = await db.CheckIns.CountAsync(c => c.ForumId == forum!.Id, ct);
+        await Send.OkAsync(new CheckInSummaryResponse(confirmed, checkedIn, Math.Max(0, confirmed - checkedIn), scans), ct);
+    }
+}

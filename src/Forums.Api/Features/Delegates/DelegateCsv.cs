@@ -1,0 +1,54 @@
+using System.Globalization;
+using CsvHelper.Configuration;
+
+namespace Forums.Api.Features.Delegates;
+
+/// <summary>
+/// The CSV layout of delegates (RFC 4180, UTF-8, header row), shared by import and export so that an export
+/// re-imports cleanly. Multilingual texts take one column per language: position.kk, position.en, ...
+/// </summary>
+public static class DelegateCsv
+{
+    public const string ContentType = "text/csv";
+    public const int MaxRows = 20_000;
+
+    public const string Name = "name", NameLatin = "nameLatin", Email = "email", Phone = "phone", Country = "country",
+        Languages = "languages", Delegation = "delegation", Diet = "diet", Access = "access", Interpretation = "interpretation";
+    public const string PositionPrefix = "position.", OrganisationPrefix = "organisation.";
+
+    /// <summary>Written by the export for reference; the import ignores them (a new registration gets its own).</summary>
+    public static readonly string[] ExportOnly = ["id", "status", "accreditationCode", "registeredAt", "checkedInAt"];
+
+    public static readonly string[] Columns = [Name, NameLatin, Email, Phone, Country, Languages, Delegation, Diet, Access, Interpretation];
+
+    /// <summary>What the OpenAPI document and the README say about the columns.</summary>
+    public const string Description =
+        "CSV (RFC 4180), UTF-8 with or without BOM, one header row. Columns, in any order: name (required), nameLatin, email, phone, " +
+        "country (ISO 3166-1 alpha-2), languages (BCP 47 tags separated by spaces), delegation (a delegation's name in any of its " +
+        "languages; created when missing), diet, access, interpretation, and one column per language for the position and the " +
+        "organisation: position.kk, position.en, organisation.ko, ... The export's id, status, accreditationCode, registeredAt and " +
+        "checkedInAt columns are accepted and ignored. At most 20,000 rows (413 beyond).";
+
+    public static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
+    {
+        DetectColumnCountChanges = false,
+        MissingFieldFound = null,
+        TrimOptions = TrimOptions.Trim,
+        // Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection).
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
+    /// <summary>The cell as written before the export neutralised a formula: the apostrophe it added is taken off.</summary>
+    public static string? Cell(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            return null;
+        return raw.Length > 1 && raw[0] == '\'' && raw[1] is '=' or '@' or '+' or '-' or '\t' or '\r' ? raw[1..] : raw;
+    }
+
+    public static bool IsLanguageColumn(string header, string prefix, out string tag)
+    {
+        tag = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..] : "";
+        return tag.Length > 0;
+    }
+}

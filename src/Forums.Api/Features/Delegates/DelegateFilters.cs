@@ -1,0 +1,27 @@
+using Forums.Api.Domain;
+
+namespace Forums.Api.Features.Delegates;
+
+/// <summary>The filters the delegate list and the CSV export share.</summary>
+internal static class DelegateFilters
+{
+    public static IQueryable<ForumDelegate> Apply(IQueryable<ForumDelegate> delegates, RegistrationStatus? status, Guid? delegationId,
+        string? country, string? q)
+    {
+        if (status is { } wanted)
+            delegates = delegates.Where(d => d.Status == wanted);
+        if (delegationId is { } delegation)
+            delegates = delegates.Where(d => d.DelegationId == delegation);
+        if (country is not null)
+        {
+            var code = country.ToUpperInvariant();
+            delegates = delegates.Where(d => d.Country == code);
+        }
+        if (q is not null)
+        {
+            var needle = SearchNormalizer.Normalize(q);
+            delegates = delegates.Where(d => d.SearchText.Contains(needle));
+        }
+        return delegates;
+    }
+}

@@ -1,0 +1,36 @@
+using FastEndpoints;
+using FluentValidation;
+using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
+
+namespace Forums.Api.Features.Delegates.ExportDelegates;
+
+public sealed class ExportDelegatesRequest
+{
+    /// <summary>The forum's id.</summary>
+    [RouteParam]
+    public Guid ForumId { get; init; }
+
+    [QueryParam]
+    public RegistrationStatus? Status { get; init; }
+
+    [QueryParam]
+    public Guid? DelegationId { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    [QueryParam]
+    public string? Country { get; init; }
+
+    /// <summary>Text to find in the name (either script), organisation or e-mail; case is ignored in every script.</summary>
+    [QueryParam]
+    public string? Q { get; init; }
+
+    internal sealed class Validator : Validator<ExportDelegatesRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Country).CountryCode().When(r => r.Country is not null);
+            RuleFor(r => r.Q).Length(1, 200).When(r => r.Q is not null);
+        }
+    }
+}

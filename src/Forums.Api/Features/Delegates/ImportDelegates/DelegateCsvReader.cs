@@ -1,0 +1,110 @@
+using System.Text;
+using CsvHelper;
+using Forums.Api.Domain;
+
+namespace Forums.Api.Features.Delegates.ImportDelegates;
+
+/// <summary>One data row of an import file, as the delegate fields it carries.</summary>
+internal sealed class CsvDelegateRow : DelegateFields
+{
+    /// <summary>The row's line in the file (the header is line 1).</summary>
+    public int Line { get; init; }
+    public string? DelegationName { get; init; }
+}
+
+/// <summary>Reads an import file into rows; every problem is kept with its line and column, none stops the reading.</summary>
+internal static class DelegateCsvReader
+{
+    public sealed record Result(List<CsvDelegateRow> Rows, Dictionary<string, string[]> Errors, bool TooManyRows);
+
+    public static async Task<Result> ReadAsync(Stream body, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Fail(string key, string message) => (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(message);
+        var rows = new List<CsvDelegateRow>();
+        try
+        {
+            using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            using var csv = new CsvReader(reader, DelegateCsv.Configuration());
+            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+            {
+                Fail("header", "The file is empty; it needs a header row naming its columns.");
+                return Done();
+            }
+            CheckHeader(header, Fail);
+            if (errors.Count > 0)
+                return Done();
+
+            while (await csv.ReadAsync())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (rows.Count == DelegateCsv.MaxRows)
+                    return new Result(rows, [], TooManyRows: true);
+                rows.Add(Row(csv, header));
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            Fail("file", "The file is not valid UTF-8.");
+        }
+        catch (CsvHelperException e)
+        {
+            Fail($"line {e.Context?.Parser?.RawRow ?? 0}", "The line is not valid CSV (RFC 4180): check its quotes.");
+        }
+        return Done();
+
+        Result Done() => new(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), false);
+    }
+
+    private static void CheckHeader(string[] header, Action<string, string> fail)
+    {
+        foreach (var column in header)
+        {
+            var known = DelegateCsv.Columns.Contains(column, StringComparer.OrdinalIgnoreCase)
+                        || DelegateCsv.ExportOnly.Contains(column, StringComparer.OrdinalIgnoreCase)
+                        || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.PositionPrefix, out var tag) && LanguageTag.IsWellFormed(tag))
+                        || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.OrganisationPrefix, out tag) && LanguageTag.IsWellFormed(tag));
+            if (!known)
+                fail("header", $"Unknown column '{column}'. {DelegateCsv.Description}");
+        }
+        if (!header.Contains(DelegateCsv.Name, StringComparer.OrdinalIgnoreCase))
+            fail("header", "The column 'name' is required.");
+        foreach (var twice in header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            fail("header", $"The column '{twice.Key}' appears twice.");
+    }
+
+    private static CsvDelegateRow Row(CsvReader csv, string[] header)
+    {
+        string? Field(string column)
+        {
+            var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+            return index < 0 ? null : DelegateCsv.Cell(csv.GetField(index));
+        }
+        Dictionary<string, string>? Texts(string prefix)
+        {
+            var texts = new Dictionary<string, string>();
+            for (var i = 0; i < header.Length; i++)
+                if (DelegateCsv.IsLanguageColumn(header[i], prefix, out var tag) && DelegateCsv.Cell(csv.GetField(i)) is { } text)
+                    texts[tag] = text;
+            return texts.Count > 0 ? texts : null;
+        }
+
+        return new CsvDelegateRow
+        {
+            Line = csv.Parser.RawRow,
+            Name = Field(DelegateCsv.Name) ?? "",
+            NameLatin = Field(DelegateCsv.NameLatin),
+            Email = Field(DelegateCsv.Email),
+            Phone = Field(DelegateCsv.Phone),
+            Country = Field(DelegateCsv.Country),
+            Languages = Field(DelegateCsv.Languages)?.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
+            Needs = new DelegateNeedsRequest
+            {
+                Diet = Field(DelegateCsv.Diet), Access = Field(DelegateCsv.Access), Interpretation = Field(DelegateCsv.Interpretation),
+            },
+            Position = Texts(DelegateCsv.PositionPrefix),
+            Organisation = Texts(DelegateCsv.OrganisationPrefix),
+            DelegationName = Field(DelegateCsv.Delegation),
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using FastEndpoints;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features.Forums;
+using Forums.Api.Http;
+using Forums.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Features.Delegates.ImportDelegates;
+
+internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<ImportDelegatesRequest, ImportDelegatesResponse>
+{
+    private const int MaxReportedErrors = 1_000;
+    public const long MaxBodyBytes = 32 * 1024 * 1024;
+
+    public override void Configure()
+    {
+        Post("import");
+        Group<DelegatesGroup>();
+        Definition.Access(AccessLevel.Organiser);
+        Definition.MaxRequestBodySize(MaxBodyBytes);
+        Description(d => d
+            .WithName("importDelegates")
+            .WithSummary("Register delegates from a CSV file: all rows or none")
+            .WithDescription(DelegateCsv.Description + " Every problem is answered at once, per line and column, and then nothing is written. " +
+                             "E-mails repeated in the file or already registered are reported, not merged. Places are given in the file's order " +
+                             "as for single registrations: confirmed (or pending) while free, else waitlisted.")
+            .Accepts<string>(DelegateCsv.ContentType)
+            .Produces<ImportDelegatesResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400, 404, 413, 415), clearDefaults: true);
+    }
+
+    public override async Task HandleAsync(ImportDelegatesRequest req, CancellationToken ct)
+    {
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var file = await DelegateCsvReader.ReadAsync(HttpContext.Request.Body, ct);
+        if (file.TooManyRows)
+        {
+            await Send.ResultAsync(Problems.Result(StatusCodes.Status413PayloadTooLarge,
+                $"An import takes at most {DelegateCsv.MaxRows:N0} rows; split the file."));
+            return;
+        }
+        var errors = file.Errors.Count > 0 ? file.Errors : await CheckRowsAsync(forum!.Id, file.Rows, ct);
+        if (errors.Count > 0)
+        {
+            await Send.ResultAsync(TypedResults.Json(Problems.Validation(HttpContext, errors.Take(MaxReportedErrors).ToDictionary()),
+                statusCode: StatusCodes.Status400BadRequest, contentType: Problems.ContentType));
+            return;
+        }
+
+        // One transaction: every row or none. With validateOnly it runs the same steps and writes nothing.
+        var result = await db.InTransactionAsync(c => ImportAsync(forum!, file.Rows, req.ValidateOnly == true, c), ct);
+        await Send.OkAsync(result, ct);
+    }
+
+    /// <summary>Every row against the field rules, the file's other rows and the forum's delegates.</summary>
+    private async Task<Dictionary<string, string[]>> CheckRowsAsync(Guid forumId, List<CsvDelegateRow> rows, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Fail(int line, string column, string message) =>
+            (errors.TryGetValue($"line {line}: {column}", out var list) ? list : errors[$"line {line}: {column}"] = []).Add(message);
+
+        var validator = new DelegateFieldsValidator();
+        foreach (var row in rows)
+            foreach (var failure in validator.Validate(row).Errors)
+                Fail(row.Line, ColumnOf(failure.PropertyName), failure.ErrorMessage);
+
+        var registered = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.Email != null)
+            .Select(d => new { d.Email, d.Id }).ToDictionaryAsync(d => d.Email!, d => d.Id, ct);
+        var seen = new Dictionary<string, int>();
+        foreach (var row in rows.Where(r => !string.IsNullOrWhiteSpace(r.Email)))
+        {
+            var email = row.Email!.Trim().ToLowerInvariant();
+            if (seen.TryGetValue(email, out var firstLine))
+                Fail(row.Line, DelegateCsv.Email, $"The same e-mail is on line {firstLine}; one e-mail registers once.");
+            else
+                seen[email] = row.Line;
+            if (registered.TryGetValue(email, out var existing))
+                Fail(row.Line, DelegateCsv.Email, $"Already registered: {DelegateProblems.Location(forumId, existing)}.");
+        }
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private static string ColumnOf(string property) => property switch
+    {
+        _ when property.StartsWith("needs.", StringComparison.Ordinal) => property["needs.".Length..],
+        _ when property.StartsWith("languages", StringComparison.Ordinal) => DelegateCsv.Languages,
+        "position" => "position.*",
+        "organisation" => "organisation.*",
+        _ => property,
+    };
+
+    /// <summary>
+    /// Registers the rows in the file's order under the same locks as single registrations (the forum's delegations,
+    /// then the forum), so places are counted once however many imports and registrations run at the same time.
+    /// </summary>
+    private async Task<ImportDelegatesResponse> ImportAsync(ForumScope forum, List<CsvDelegateRow> rows, bool validateOnly, CancellationToken ct)
+    {
+        await db.Delegations.Where(d => d.ForumId == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.PlacesTaken, d => d.PlacesTaken), ct);
+        await db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, f => f.PlacesTaken), ct);
+        var counters = await db.Forums.AsNoTracking().Where(f => f.Id == forum.Id)
+            .Select(f => new { f.Capacity, f.PlacesTaken, f.RequiresApproval }).SingleAsync(ct);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forum.Id)
+            .Select(d => new { d.Id, d.Name, d.Quota, d.PlacesTaken }).ToListAsync(ct);
+
+        var byName = new Dictionary<string, Guid>();
+        foreach (var delegation in delegations)
+            foreach (var name in delegation.Name.Values)
+                byName.TryAdd(SearchNormalizer.Normalize(name), delegation.Id);
+        var quotas = delegations.ToDictionary(d => d.Id, d => (d.Quota, Taken: d.PlacesTaken));
+        var created = new List<string>();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var taken = counters.PlacesTaken;
+        int confirmed = 0, pending = 0, waitlisted = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            Guid? delegationId = null;
+            if (row.DelegationName is { } delegationName)
+            {
+                var key = SearchNormalizer.Normalize(delegationName);
+                if (!byName.TryGetValue(key, out var id))
+                {
+                    // A name of unknown language: tagged "und" (BCP 47 "undetermined") until an organiser says which.
+                    var delegation = Delegation.Create(Guid.CreateVersion7(), forum.Id,
+                        new DelegationDetails(new Dictionary<string, string> { ["und"] = delegationName }, DelegationKind.Organisation, null, null, null), now);
+                    db.Delegations.Add(delegation);
+                    byName[key] = id = delegation.Id;
+                    quotas[id] = (null, 0);
+                    created.Add(delegationName);
+                }
+                delegationId = id;
+            }
+
+            var (quota, delegationTaken) = delegationId is { } d ? quotas[d] : (null, 0);
+            var gotPlace = (counters.Capacity is null || taken < counters.Capacity) && (quota is null || delegationTaken < quota);
+            if (gotPlace)
+            {
+                taken++;
+                if (delegationId is { } d2)
+                    quotas[d2] = (quota, delegationTaken + 1);
+            }
+            var registered = ForumDelegate.Register(Guid.CreateVersion7(), forum.Id, Details(row, delegationId), AccreditationCodes.New(),
+                gotPlace, counters.RequiresApproval, now.AddTicks(i));
+            if (registered.Status == RegistrationStatus.Confirmed) confirmed++;
+            else if (registered.Status == RegistrationStatus.Pending) pending++;
+            else waitlisted++;
+            if (!validateOnly)
+                db.Delegates.Add(registered);
+        }
+
+        if (!validateOnly)
+        {
+            await db.SaveChangesAsync(ct);
+            await db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, taken), ct);
+            var before = delegations.ToDictionary(d => d.Id, d => d.PlacesTaken);
+            foreach (var (id, (_, delegationTaken)) in quotas.Where(q => before.GetValueOrDefault(q.Key) != q.Value.Taken))
+                await db.Delegations.Where(x => x.Id == id).ExecuteUpdateAsync(set => set.SetProperty(x => x.PlacesTaken, delegationTaken), ct);
+        }
+        return new ImportDelegatesResponse(validateOnly, rows.Count, confirmed, pending, waitlisted, created);
+    }
+
+    private static DelegateDetails Details(CsvDelegateRow row, Guid? delegationId) => row.ToDetails() with { DelegationId = delegationId };
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forums.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Tests.Features.CheckIns;
+
+public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
+{
+    private readonly HttpClient admin = api.CreateAdminClient();
+
+    private Task<HttpResponseMessage> Scan(string forum, string code, string? nonce = null) =>
+        admin.PostJsonAsync($"/api/forums/{forum}/check-ins", new JsonObject { ["accreditationCode"] = code, ["nonce"] = nonce ?? Guid.NewGuid().ToString() });
+
+    [Fact]
+    public async Task Checking_in_twice_records_one_check_in_and_says_since_when()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegate_ = await admin.RegisterAsync(forum);
+        var code = (string)delegate_["accreditationCode"]!;
+
+        var first = await (await Scan(forum, code)).ShouldBeAsync(HttpStatusCode.Created);
+        api.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await (await Scan(forum, code.ToLowerInvariant().Replace("-", " "))).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.False((bool)first["alreadyCheckedIn"]!);
+        Assert.True((bool)second["alreadyCheckedIn"]!);
+        Assert.Equal((string)first["checkedInAt"]!, (string)second["checkedInAt"]!);
+        var read = await admin.GetDelegateAsync(forum, (string)delegate_["id"]!);
+        Assert.Equal((string)first["checkedInAt"]!, (string)read["checkedInAt"]!);
+        var summary = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)summary["checkedIn"]!);
+        Assert.Equal(2, (int)summary["scans"]!);
+    }
+
+    [Fact]
+    public async Task A_retried_scan_with_the_same_nonce_counts_once_and_answers_as_the_first()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var code = (string)(await admin.RegisterAsync(forum))["accreditationCode"]!;
+        var nonce = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Scan(forum, code, nonce)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(1, await api.WithDbAsync(db => db.CheckIns.CountAsync(c => c.ForumId == Guid.Parse(forum))));
+        await (await Scan(forum, (string)(await admin.RegisterAsync(forum))["accreditationCode"]!, nonce)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task Two_doors_scanning_one_badge_at_once_check_it_in_once()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var code = (string)(await admin.RegisterAsync(forum))["accreditationCode"]!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Scan(forum, code)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Cancelled_unconfirmed_and_unknown_codes_are_refused()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(1);
+        var confirmed = await admin.RegisterAsync(forum);
+        var waitlisted = await admin.RegisterAsync(forum);
+        await admin.DelegateActionAsync(forum, (string)confirmed["id"]!, "cancel");
+        var other = await admin.CreateForumWithCapacityAsync(null);
+        var elsewhere = await admin.RegisterAsync(other);
+
+        var cancelled = await (await Scan(forum, (string)confirmed["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("cancelled", (string)cancelled["detail"]!);
+        // The waitlisted delegate was promoted by the cancellation; a new waitlisted one is refused.
+        var stillWaiting = await admin.RegisterAsync(forum);
+        await (await Scan(forum, (string)stillWaiting["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await Scan(forum, "ZZZZ-ZZZZ-ZZZZ-ZZZZ")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Scan(forum, (string)elsewhere["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Scan(forum, "short")).ShouldBeInvalidAsync("accreditationCode");
+        await (await Scan(forum, (string)waitlisted["accreditationCode"]!, nonce: "has space")).ShouldBeInvalidAsync("nonce");
+    }
+
+    [Fact]
+    public async Task A_confirmed_delegate_has_a_badge_with_a_qr_code_and_others_have_none()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(1);
+        var confirmed = await admin.RegisterAsync(forum, new DelegateBuilder("Нұралхан Көшеров"));
+        var waitlisted = await admin.RegisterAsync(forum);
+
+        var badge = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{confirmed["id"]}/badge")).ShouldBeAsync(HttpStatusCode.OK);
+        var png = await admin.GetAsync($"/api/forums/{forum}/delegates/{confirmed["id"]}/badge/qr.png");
+
+        Assert.Equal((string)confirmed["accreditationCode"]!, (string)badge["accreditationCode"]!);
+        Assert.Equal("Нұралхан Көшеров", (string)badge["name"]!);
+        Assert.StartsWith("<svg", ((string)badge["qrCodeSvg"]!).TrimStart());
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge/qr.png")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+}

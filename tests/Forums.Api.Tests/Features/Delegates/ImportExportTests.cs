@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text;
+using Forums.Api.Domain;
+using Forums.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forums.Api.Tests.Features.Delegates;
+
+public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
+{
+    private readonly HttpClient admin = api.CreateAdminClient();
+
+    [Fact]
+    public async Task Ten_thousand_rows_import_in_one_request_with_the_capacity_rules()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(9_000);
+
+        var response = await admin.ImportAsync(forum, CsvFiles.File(10_000, i => CsvFiles.Row(i, delegation: i % 2 == 0 ? "Shymkent" : "Turkistan region")), bom: true);
+
+        var summary = await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(10_000, (int)summary["rows"]!);
+        Assert.Equal(9_000, (int)summary["confirmed"]!);
+        Assert.Equal(1_000, (int)summary["waitlisted"]!);
+        Assert.Equal(["Turkistan region", "Shymkent"], summary["delegationsCreated"]!.AsArray().Select(d => (string)d!));
+        var (count, taken) = await api.WithDbAsync(async db => (
+            await db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum)),
+            await db.Forums.Where(f => f.Id == Guid.Parse(forum)).Select(f => f.PlacesTaken).SingleAsync()));
+        Assert.Equal(10_000, count);
+        Assert.Equal(9_000, taken);
+        var first = await (await admin.GetAsync($"/api/forums/{forum}/delegates?q=delegate1%40example.kz")).ShouldBeAsync(HttpStatusCode.OK);
+        var one = first["items"]!.AsArray().Single(d => (string)d!["email"]! == "delegate1@example.kz")!;
+        Assert.Equal("Әкім орынбасары", (string)one["position"]!["kk"]!);
+        Assert.Equal("+7 701 000 0001", (string)one["phone"]!);
+        Assert.Equal(["kk", "ru"], one["languages"]!.AsArray().Select(l => (string)l!));
+    }
+
+    [Fact]
+    public async Task One_bad_row_among_a_thousand_writes_nothing_and_names_its_line_and_column()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = CsvFiles.File(1_000, i => i == 637 ? CsvFiles.Row(i).Replace($"delegate{i}@example.kz", "not-an-email") : CsvFiles.Row(i));
+
+        var problem = await (await admin.ImportAsync(forum, file)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 638: email"], errors.Select(e => e.Key));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegations.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Fact]
+    public async Task Duplicates_in_the_file_and_against_registered_delegates_are_reported_not_merged()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "taken@example.kz"));
+        var file = CsvFiles.File(4, i => i switch
+        {
+            2 => CsvFiles.Row(i, email: "TAKEN@example.kz"),
+            4 => CsvFiles.Row(i, email: "delegate1@example.kz"),
+            _ => CsvFiles.Row(i),
+        });
+
+        var problem = await (await admin.ImportAsync(forum, file)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 3: email", "line 5: email"], errors.Select(e => e.Key).Order());
+        Assert.Contains((string)existing["id"]!, (string)errors["line 3: email"]![0]!);
+        Assert.Contains("line 2", (string)errors["line 5: email"]![0]!);
+    }
+
+    [Fact]
+    public async Task Validate_only_answers_what_would_happen_and_writes_nothing()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(2);
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(5, i => CsvFiles.Row(i, "New delegation")), validateOnly: true)).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.True((bool)summary["validateOnly"]!);
+        Assert.Equal(2, (int)summary["confirmed"]!);
+        Assert.Equal(3, (int)summary["waitlisted"]!);
+        Assert.Equal(["New delegation"], summary["delegationsCreated"]!.AsArray().Select(d => (string)d!));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegations.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Fact]
+    public async Task A_file_with_more_than_twenty_thousand_rows_is_413()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        await (await admin.ImportAsync(forum, CsvFiles.File(20_001))).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Theory]
+    [InlineData("", "header")]
+    [InlineData("name,favouriteColour\r\nA,blue\r\n", "header")]
+    [InlineData("email\r\na@example.kz\r\n", "header")]
+    [InlineData("name,email\r\n\"unclosed,a@example.kz\r\n", "line ")]
+    public async Task A_malformed_file_is_400_naming_where(string csv, string key)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var problem = await (await admin.ImportAsync(forum, csv)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith(key));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_400()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var content = new ByteArrayContent(Encoding.Latin1.GetBytes("name\r\nMüller\r\n"));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var problem = await (await admin.PostAsync($"/api/forums/{forum}/delegates/import", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("file", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task An_export_reimports_into_another_forum_as_the_same_people()
+    {
+        var source = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = (string)(await admin.CreateDelegationAsync(source, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" })))["id"]!;
+        await admin.RegisterAsync(source, new DelegateBuilder("Нұралхан Көшеров").With("delegationId", delegation)
+            .With("organisation", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Әкімдік, \"Түркістан\"", ["en"] = "=HYPERLINK(\"x\")" }));
+        await admin.RegisterAsync(source, new DelegateBuilder("Чжо Тэ Ик").With("phone", "+82 2 000 0000").With("country", "KR"));
+
+        var exported = await admin.GetAsync($"/api/forums/{source}/delegates/export");
+        Assert.Equal("text/csv", exported.Content.Headers.ContentType?.MediaType);
+        var csv = await exported.Content.ReadAsStringAsync();
+        Assert.Contains("'=HYPERLINK", csv);
+        Assert.Contains("'+82 2 000 0000", csv);
+
+        var target = await admin.CreateForumWithCapacityAsync(null);
+        await admin.CreateDelegationAsync(target, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" }));
+        var summary = await (await admin.ImportAsync(target, csv)).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Empty(summary["delegationsCreated"]!.AsArray());
+
+        var before = await Comparable(source);
+        var after = await Comparable(target);
+        Assert.Equal(string.Join("\n", before), string.Join("\n", after));
+    }
+
+    [Fact]
+    public async Task The_export_takes_the_lists_filters()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(1);
+        await admin.RegisterAsync(forum, new DelegateBuilder("Confirmed one"));
+        await admin.RegisterAsync(forum, new DelegateBuilder("Waiting one"));
+
+        var csv = await (await admin.GetAsync($"/api/forums/{forum}/delegates/export?status=waitlisted")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Waiting one", csv);
+        Assert.DoesNotContain("Confirmed one", csv);
+        await (await admin.GetAsync($"/api/forums/{forum}/delegates/export?country=XX")).ShouldBeInvalidAsync("country");
+    }
+
+    private static string Sorted(System.Text.Json.Nodes.JsonNode? map) =>
+        map is null ? "" : string.Join(";", map.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    private async Task<List<string>> Comparable(string forumId)
+    {
+        var page = await (await admin.GetAsync($"/api/forums/{forumId}/delegates?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+        var delegations = await (await admin.GetAsync($"/api/forums/{forumId}/delegations?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+        var names = delegations["items"]!.AsArray().ToDictionary(d => (string)d!["id"]!, d => (string)d!["name"]!["en"]!);
+        return page["items"]!.AsArray().Select(d => string.Join("|",
+            d!["name"], d["nameLatin"], d["email"], d["phone"], d["country"], d["languages"]!.ToJsonString(), d["needs"]!.ToJsonString(),
+            Sorted(d["position"]), Sorted(d["organisation"]), d["status"],
+            (string?)d["delegationId"] is { } id ? names[id] : "")).ToList();
+    }
+}
