@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Forums.Api.Benchmarks;
+
+/// <summary>The built API as its own process on a free loopback port, with a fresh SQLite folder.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    // DEVELOPMENT ONLY: the development admin token, accepted because the process runs as Development.
+    public const string AdminToken = "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production";
+
+    private readonly Process process;
+
+    private ApiProcess(Process process, string baseUrl, string dataFolder)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+        DataFolder = dataFolder;
+    }
+
+    public string BaseUrl { get; }
+    public string DataFolder { get; }
+
+    public static async Task<ApiProcess> StartAsync()
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataFolder = Directory.CreateTempSubdirectory("forum-api-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "Forums.Api.dll"), $"--urls={baseUrl}", $"--Database:DataFolder={dataFolder}",
+                "--Seed:Enabled=false", "--Logging:LogLevel:Default=Warning", $"--Auth:AdminToken={AdminToken}",
+            },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{baseUrl}/api/forums?limit=1")).StatusCode == HttpStatusCode.OK)
+                    return new ApiProcess(process, baseUrl, dataFolder);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        process.Kill(true);
+        throw new InvalidOperationException("The API did not start within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
