@@ -1,11 +1,13 @@
 // The exports, read by independent parsers: the iCalendar export by ical.js, the C3VOC export by Ajv against the
-// C3VOC schema. Builds its own published forum with a timed programme through the API first.
+// C3VOC schema, a badge's QR code by jsQR. Builds its own published forum with a timed programme through the API first.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ICAL from "ical.js";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -103,6 +105,19 @@ export async function checkExports(baseUrl, adminToken, record) {
   record("C3VOC schedule JSON validates against the schema", valid, valid ? "" : JSON.stringify(validate.errors, null, 1).slice(0, 2000));
   const events = Object.values(schedule.schedule.conference.days[0].rooms).flat();
   record("C3VOC: the first day has its sessions in their rooms", events.length === 2 && events[0].room === "Congress hall");
+  // The badge's QR code, decoded by jsQR from the PNG: it carries the accreditation code.
+  const registered = await admin("POST", `/api/forums/${forum.id}/delegates`, { name: "Ю Мин Бон", nameLatin: "Yu Min-bong" });
+  const png = await fetch(`${baseUrl}/api/forums/${forum.id}/delegates/${registered.id}/badge/qr.png`,
+    { headers: { Authorization: `Bearer ${adminToken}` } });
+  try {
+    const image = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    record("QR code (jsQR): the badge's PNG decodes to the accreditation code", decoded?.data === registered.accreditationCode,
+      decoded?.data ?? "not decoded");
+  } catch (e) {
+    record("QR code (jsQR): the badge's PNG decodes to the accreditation code", false, e.message);
+  }
+
   const seedSchedule = await fetch(`${baseUrl}/api/forum-slugs/central-asia-korea-ii`).then((r) => r.json())
     .then((seed) => fetch(`${baseUrl}/api/forums/${seed.id}/schedule.json`));
   record("C3VOC: a forum without dates answers 409 problem details",
