@@ -7,7 +7,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddForumsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddForumsAuth(builder.Configuration, builder.Environment);
-    builder.Services.AddForumsHttp();
+    builder.Services.AddForumsHttp(builder.Configuration);
 
     var app = builder.Build();
     await app.MigrateAndSeedAsync();

@@ -20,10 +20,17 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
             DbUpdateException update when DbErrors.IsForeignKeyViolation(update) => (StatusCodes.Status409Conflict,
                 "Another resource still refers to this one, or this one refers to a resource that is gone."),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            _ when DbErrors.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable,
+                "The database cannot take the request now (busy, read-only or unreachable); retry shortly. Nothing was changed."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred. The trace id identifies it in the logs."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = "5";
+        }
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;

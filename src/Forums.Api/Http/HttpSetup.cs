@@ -10,7 +10,7 @@ namespace Forums.Api.Http;
 
 public static class HttpSetup
 {
-    public static IServiceCollection AddForumsHttp(this IServiceCollection services)
+    public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration)
     {
         // One message per field, naming it as the JSON does.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -23,6 +23,8 @@ public static class HttpSetup
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddHostedService<IdempotencyRecordPurger>();
         services.AddForumsOpenApi();
+        services.AddForumsLimits(configuration);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseForumsAuth();
+        app.UseForumsLimits();
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>

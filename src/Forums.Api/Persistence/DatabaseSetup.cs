@@ -52,8 +52,8 @@ public static class DatabaseSetup
         {
             DataSource = Path.Combine(folder, "forums.db"),
             ForeignKeys = true,
-            // Microsoft.Data.Sqlite retries a busy database until this many seconds have passed.
-            DefaultTimeout = 15,
+            // Microsoft.Data.Sqlite retries a busy database until this many seconds have passed, then gives up (503).
+            DefaultTimeout = configuration.GetValue("Database:BusyTimeoutSeconds", 5),
         }.ToString();
     }
 }

@@ -14,11 +14,15 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
     private readonly bool ownsFolder;
 
     /// <param name="dataFolder">Null for a new folder that is deleted with the factory; a given folder outlives it (for restarts).</param>
-    public ForumsApiFactory(string? dataFolder, bool seed)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <param name="settings">Configuration for this host only, over the test defaults.</param>
+    public ForumsApiFactory(string? dataFolder, bool seed, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? NewDataFolder();
         Seed = seed;
+        this.settings = settings ?? new Dictionary<string, string?>();
     }
 
     /// <summary>The configured admin token of the test host (test-only value).</summary>
@@ -38,6 +42,10 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Auth:AdminToken", AdminToken);
+        // Tests send hundreds of requests a second from one client; the limiter has its own tests.
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {

@@ -19,6 +19,7 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
         Group<DelegatesGroup>();
         Definition.Access(AccessLevel.Organiser);
         Definition.MaxRequestBodySize(MaxBodyBytes);
+        Definition.Metadata(new BodyLimit(MaxBodyBytes));
         Description(d => d
             .WithName("importDelegates")
             .WithSummary("Register delegates from a CSV file: all rows or none")

@@ -1,0 +1,18 @@
+using FastEndpoints;
+
+namespace Forums.Api.Features.Health;
+
+public sealed class HealthGroup : Group
+{
+    public const string Tag = "Health";
+    public const string Description = "For load balancers and orchestrators: live while the process runs, ready while the database answers.";
+
+    public HealthGroup() => Configure("/health", ep =>
+    {
+        ep.RoutePrefixOverride(string.Empty);
+        ep.Description(d => d.WithTags(Tag));
+    });
+}
+
+/// <summary>The state of the process or of its dependencies.</summary>
+public sealed record HealthResponse(string Status);
