@@ -12,18 +12,27 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<ForumsDbContext>();
         var config = app.Configuration;
 
-        if (config.GetValue("Database:MigrateAtStartup", true))
+        var migrate = config.GetValue("Database:MigrateAtStartup", true);
+        if (migrate)
             await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
+        try
         {
-            // WAL lets readers go on while the single writer writes; the setting persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while the single writer writes; the setting persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
 
-        if (config.GetValue("Seed:Enabled", true))
+            if (config.GetValue("Seed:Enabled", true))
+            {
+                var folder = Path.GetFullPath(config["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
+                await ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider).LoadFolderAsync(folder, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (!migrate && DbErrors.IsUnavailable(e))
         {
-            var folder = Path.GetFullPath(config["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
-            await ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider).LoadFolderAsync(folder, CancellationToken.None);
+            // Where others run the migrations, the API starts without its database and is ready once it answers.
+            app.Logger.LogWarning("The database does not answer at start-up ({Error}); /health/ready says so until it does", e.GetBaseException().Message);
         }
     }
 }
