@@ -5,6 +5,7 @@ using Forums.Api.Persistence;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.AddForumsLogging(builder.Environment);
     builder.Services.AddForumsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddForumsAuth(builder.Configuration, builder.Environment);
     builder.Services.AddForumsHttp(builder.Configuration);

@@ -79,6 +79,19 @@ try {
   const operations = Object.values(document.paths).flatMap((item) =>
     Object.entries(item).filter(([verb]) => ["get", "put", "post", "delete", "patch"].includes(verb)).map(([, op]) => op));
 
+  // api.http holds a request for every operation of the document.
+  const requests = readFileSync(join(root, "api.http"), "utf8").split(/\r?\n/)
+    .map((line) => line.match(/^(GET|POST|PUT|PATCH|DELETE) \{\{baseUrl\}\}([^?\s]*)/)).filter(Boolean)
+    .map(([, verb, path]) => [verb, path.replace(/\{\{[^}]+\}\}/g, "*")]);
+  const missing = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item)
+    .filter(([verb]) => ["get", "put", "post", "delete", "patch"].includes(verb))
+    .filter(([verb]) => !requests.some(([v, p]) => v === verb.toUpperCase()
+      && new RegExp(`^${path.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`).test(p)))
+    .map(([, op]) => op.operationId));
+  record("api.http has a request for every operation", missing.length === 0,
+    missing.length ? `missing: ${missing.join(", ")}` : `${operations.length} operations`,
+    { passed: operations.length - missing.length, failed: missing.length });
+
   // (a) httpyac: every request of api.http, with its assertions.
   const httpyac = run(bin("httpyac"), ["send", join(root, "api.http"), "--all", "--json"], {
     cwd: root, env: { ...process.env, FORUM_API_URL: baseUrl },

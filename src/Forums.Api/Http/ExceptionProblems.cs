@@ -27,11 +27,13 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            logger.LogWarning("Database unavailable on {Method} {Path} (trace {TraceId}): {Error}",
+                context.Request.Method, context.Request.Path, Problems.TraceId(context), exception.GetBaseException().Message);
             context.Response.Headers.RetryAfter = "5";
         }
         else if (status >= 500)
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path} (trace {TraceId})",
+                context.Request.Method, context.Request.Path, Problems.TraceId(context));
 
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

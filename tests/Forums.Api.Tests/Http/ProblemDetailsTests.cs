@@ -35,6 +35,8 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
 
             var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
             Assert.DoesNotContain("clock", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+            // The log line of the failure carries the trace id the caller got, so support can find it.
+            Assert.Contains(api.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains((string)problem["traceId"]!));
             Assert.DoesNotContain("exception", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         }
         finally
