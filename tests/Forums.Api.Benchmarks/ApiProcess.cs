@@ -32,7 +32,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "Forums.Api.dll"), $"--urls={baseUrl}", $"--Database:DataFolder={dataFolder}",
-                "--Seed:Enabled=false", "--Logging:LogLevel:Default=Warning", $"--Auth:AdminToken={AdminToken}",
+                "--Seed:Enabled=false", "--Logging:LogLevel:Default=Warning", $"--Auth:AdminToken={AdminToken}", "--RateLimiting:Enabled=false",
             },
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
             RedirectStandardOutput = true,
@@ -67,6 +67,11 @@ internal sealed class ApiProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The peak resident set of the API process so far (Linux VmHWM).</summary>
+    public long PeakWorkingSetMegabytes() =>
+        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("VmHWM:"))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
 
     public async ValueTask DisposeAsync()
     {

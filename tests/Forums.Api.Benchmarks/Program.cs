@@ -1,6 +1,7 @@
 using Forums.Api.Benchmarks;
 
 // dotnet run -c Release --project tests/Forums.Api.Benchmarks -- import [rows] [runs]
+// dotnet run -c Release --project tests/Forums.Api.Benchmarks -- http [delegates] [seconds per scenario]   (needs wrk)
 var scenario = args.FirstOrDefault() ?? "import";
 switch (scenario)
 {
@@ -9,8 +10,13 @@ switch (scenario)
             rows: args.Length > 1 ? int.Parse(args[1]) : 10_000,
             runs: args.Length > 2 ? int.Parse(args[2]) : 3);
         break;
+    case "http":
+        await HttpBenchmark.RunAsync(
+            delegates: args.Length > 1 ? int.Parse(args[1]) : 100_000,
+            seconds: args.Length > 2 ? int.Parse(args[2]) : 10);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: import");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: import, http");
         return 2;
 }
 return 0;
