@@ -35,9 +35,11 @@ public static class Problems
     public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
     public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
 
+    /// <summary>A 400 for one field that a rule beyond the validators refused (e.g. a delegation of another forum).</summary>
     public static IResult BadRequest(string field, string message) =>
-        TypedResults.Json(Validation(null, new Dictionary<string, string[]> { [field] = [message] }),
-            statusCode: StatusCodes.Status400BadRequest, contentType: ContentType);
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            detail: "See errors: each key names a field as it is written in the request.",
+            title: "One or more fields are invalid.", type: TypeOf(400));
 
     public static IResult Result(int status, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), type: TypeOf(status));
@@ -67,7 +69,7 @@ public static class Problems
         {
             if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
                 problem.Type = TypeOf(status);
-            problem.Title = problem.Title is null || problem.Type == TypeOf(status) ? TitleOf(status) : problem.Title;
+            problem.Title ??= TitleOf(status);
         }
     }
 }
