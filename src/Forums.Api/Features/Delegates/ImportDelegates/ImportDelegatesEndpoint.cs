@@ -159,7 +159,16 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
 
         if (!validateOnly)
         {
-            await db.SaveChangesAsync(ct);
+            // Thousands of new rows and nothing modified: scanning them all for changes would only cost time.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
             await db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, taken), ct);
             var before = delegations.ToDictionary(d => d.Id, d => d.PlacesTaken);
             foreach (var (id, (_, delegationTaken)) in quotas.Where(q => before.GetValueOrDefault(q.Key) != q.Value.Taken))
