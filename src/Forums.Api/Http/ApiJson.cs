@@ -8,6 +8,16 @@ namespace Forums.Api.Http;
 /// <summary>One set of JSON rules for endpoints, problem details and the OpenAPI document.</summary>
 public static class ApiJson
 {
+    /// <summary>The API's options, for code that serialises outside an endpoint's response (exports, seeds, examples).</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -19,9 +19,7 @@ internal sealed class SeedExamples : ISchemaFilter
         if (!File.Exists(SeedFile))
             return null;
         var seed = SeedLoader.ReadAsync(SeedFile, CancellationToken.None).GetAwaiter().GetResult();
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        return JsonSerializer.SerializeToNode(seed.Forum, options)!.AsObject();
+        return JsonSerializer.SerializeToNode(seed.Forum, ApiJson.Options)!.AsObject();
     });
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -13,8 +13,6 @@ namespace Forums.Api.Seeding;
 /// </summary>
 internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimeProvider time, ILogger<SeedLoader> logger)
 {
-    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
-
     public async Task LoadFolderAsync(string folder, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
@@ -29,7 +27,7 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
     public static async Task<SeedFile> ReadAsync(string path, CancellationToken ct)
     {
         await using var stream = File.OpenRead(path);
-        var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, ct)
+        var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, ApiJson.Options, ct)
             ?? throw new StartupConfigurationException($"Seed file {path} is empty.");
         var result = new SeedFileValidator().Validate(seed);
         if (!result.IsValid)
@@ -93,10 +91,4 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
         }
     }
 
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        return options;
-    }
 }

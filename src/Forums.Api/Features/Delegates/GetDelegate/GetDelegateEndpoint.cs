@@ -29,12 +29,9 @@ internal sealed class GetDelegateEndpoint(ForumsDbContext db) : Endpoint<Delegat
     public override async Task HandleAsync(DelegateRequest req, CancellationToken ct)
     {
         // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
-        var delegate_ = User.Organises(req.ForumId) ? await ById(db, req.ForumId, req.DelegateId, ct) : null;
-        if (delegate_ is null)
-            await Send.ResultAsync(User.Organises(req.ForumId) ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId));
-        else if (ConditionalReads.IsNotModified(HttpContext, delegate_.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(delegate_, ct);
+        var covered = User.Organises(req.ForumId);
+        var delegate_ = covered ? await ById(db, req.ForumId, req.DelegateId, ct) : null;
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_, d => d.ETag,
+            () => covered ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId)));
     }
 }

@@ -29,11 +29,6 @@ internal sealed class GetDelegationEndpoint(ForumsDbContext db) : Endpoint<Deleg
             ? await db.Delegations.AsNoTracking().Where(d => d.Id == req.DelegationId && d.ForumId == forum!.Id)
                 .Select(DelegationResponse.Projection).FirstOrDefaultAsync(ct)
             : null;
-        if (missing is not null || delegation is null)
-            await Send.ResultAsync(missing ?? DelegationProblems.NotFound(req.DelegationId));
-        else if (ConditionalReads.IsNotModified(HttpContext, delegation.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(delegation, ct);
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegation, d => d.ETag, () => missing ?? DelegationProblems.NotFound(req.DelegationId)));
     }
 }

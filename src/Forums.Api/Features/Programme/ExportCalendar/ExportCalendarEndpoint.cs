@@ -35,9 +35,7 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<Prog
         }
 
         var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang);
-        await Send.ResultAsync(ConditionalReads.IsNotModified(HttpContext, ContentETag.For(body))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, ContentType, $"{forum.Id}.ics"));
+        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
     }
 
     internal static byte[] Write(ProgrammeSnapshot programme, string? lang)

@@ -12,8 +12,6 @@ namespace Forums.Api.Features.Programme.ExportSchedule;
 
 internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     [GeneratedRegex("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")]
     private static partial Regex SchemaZonePattern();
 
@@ -46,10 +44,8 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}"), Json);
-        await Send.ResultAsync(ConditionalReads.IsNotModified(HttpContext, ContentETag.For(body))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, "application/json; charset=utf-8"));
+        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}"), ApiJson.Options);
+        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
     }
 
     internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin)
@@ -134,10 +130,4 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
 
     private static string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        return options;
-    }
 }

@@ -10,8 +10,6 @@ namespace Forums.Api.Features.Programme.GetAgenda;
 
 internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, AgendaResponse>
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     public override void Configure()
     {
         Get("agenda");
@@ -45,11 +43,8 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<Programme
                 .ToList(),
             programme.Unscheduled.Select(s => Item(s, programme)).ToList());
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(agenda, Json);
-        var etag = ContentETag.For(body);
-        await Send.ResultAsync(ConditionalReads.IsNotModified(HttpContext, etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, "application/json; charset=utf-8"));
+        var body = JsonSerializer.SerializeToUtf8Bytes(agenda, ApiJson.Options);
+        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
     }
 
     private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme) => new(
@@ -62,10 +57,4 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<Programme
                 x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
             .ToList());
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        return options;
-    }
 }

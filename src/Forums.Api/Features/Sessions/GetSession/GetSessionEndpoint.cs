@@ -29,11 +29,6 @@ internal sealed class GetSessionEndpoint(ForumsDbContext db) : Endpoint<SessionR
             ? (await ProgrammeRules.ResponsesAsync(db, db.Sessions.Where(s => s.Id == req.SessionId && s.ForumId == forum!.Id),
                 ForumTime.Zone(forum!.TimeZone), ct)).SingleOrDefault()
             : null;
-        if (refused is not null || session is null)
-            await Send.ResultAsync(refused ?? ProgrammeRules.NotFound(req.SessionId));
-        else if (ConditionalReads.IsNotModified(HttpContext, session.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(session, ct);
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, session, s => s.ETag, () => refused ?? ProgrammeRules.NotFound(req.SessionId)));
     }
 }

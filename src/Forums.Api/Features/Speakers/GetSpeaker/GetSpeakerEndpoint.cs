@@ -29,11 +29,6 @@ internal sealed class GetSpeakerEndpoint(ForumsDbContext db) : Endpoint<SpeakerR
             ? await db.Speakers.AsNoTracking().Where(s => s.Id == req.SpeakerId && s.ForumId == forum!.Id)
                 .Select(SpeakerProfileResponse.Projection).FirstOrDefaultAsync(ct)
             : null;
-        if (refused is not null || speaker is null)
-            await Send.ResultAsync(refused ?? SpeakerRules.NotFound(req.SpeakerId));
-        else if (ConditionalReads.IsNotModified(HttpContext, speaker.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(speaker, ct);
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, speaker, s => s.ETag, () => refused ?? SpeakerRules.NotFound(req.SpeakerId)));
     }
 }

@@ -28,15 +28,7 @@ internal sealed class GetSpeakerRecordEndpoint(ForumsDbContext db) : Endpoint<Sp
         var speaker = refused is null
             ? await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == req.SpeakerId && s.ForumId == forum!.Id, ct)
             : null;
-        if (refused is not null || speaker is null)
-        {
-            await Send.ResultAsync(refused ?? SpeakerRules.NotFound(req.SpeakerId));
-            return;
-        }
-        var response = SpeakerResponse.FromEntity(speaker);
-        if (ConditionalReads.IsNotModified(HttpContext, response.ETag))
-            await Send.NotModifiedAsync(ct);
-        else
-            await Send.OkAsync(response, ct);
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, speaker is null ? null : SpeakerResponse.FromEntity(speaker),
+            s => s.ETag, () => refused ?? SpeakerRules.NotFound(req.SpeakerId)));
     }
 }
