@@ -1,35 +1,28 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
 
-// The benchmark's baseline: the same reads as the API's hottest paths, answered straight from the same SQLite file
-// with Microsoft.Data.Sqlite and Utf8JsonWriter. No validation, no auth, no ORM: the limit to compare with.
+// The benchmark's baseline: the API's hottest requests answered straight from the same SQLite file with
+// Microsoft.Data.Sqlite and System.Text.Json, writing the same JSON fields. No validation, no auth, no ORM, no
+// middleware: the limit to compare with.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var connectionString = new SqliteConnectionStringBuilder { DataSource = builder.Configuration["Database"], Mode = SqliteOpenMode.ReadWrite }.ToString();
 var app = builder.Build();
+var writerOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+var readOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
 app.MapGet("/forums/{id:guid}", async (Guid id, HttpContext context) =>
 {
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
-    command.CommandText = "SELECT Id, Slug, Title, Country, TimeZone, Status, Capacity, Version FROM Forums WHERE Id = $id";
-    command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+    command.CommandText = $"SELECT {ForumColumns} FROM Forums WHERE Id = $id";
+    command.Parameters.AddWithValue("$id", Key(id));
     await using var reader = await command.ExecuteReaderAsync();
     if (!await reader.ReadAsync())
         return Results.NotFound();
-    await WriteAsync(context, writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteString("id", reader.GetString(0));
-        writer.WriteString("slug", reader.GetString(1));
-        writer.WritePropertyName("title");
-        writer.WriteRawValue(reader.GetString(2));
-        writer.WriteString("country", reader.GetString(3));
-        writer.WriteString("timeZone", reader.GetString(4));
-        writer.WriteString("status", reader.GetString(5));
-        if (reader.IsDBNull(6)) writer.WriteNull("capacity"); else writer.WriteNumber("capacity", reader.GetInt32(6));
-        writer.WriteEndObject();
-    }, $"\"{reader.GetInt64(7)}\"");
+    await WriteAsync(context, writer => WriteForum(writer, reader), $"\"{reader.GetInt64(20)}\"");
     return Results.Empty;
 });
 
@@ -38,12 +31,12 @@ app.MapGet("/forums/{forumId:guid}/delegates/{id:guid}", async (Guid forumId, Gu
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
     command.CommandText = $"SELECT {DelegateColumns} FROM Delegates WHERE Id = $id AND ForumId = $forum";
-    command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
-    command.Parameters.AddWithValue("$forum", forumId.ToString().ToUpperInvariant());
+    command.Parameters.AddWithValue("$id", Key(id));
+    command.Parameters.AddWithValue("$forum", Key(forumId));
     await using var reader = await command.ExecuteReaderAsync();
     if (!await reader.ReadAsync())
         return Results.NotFound();
-    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(11)}\"");
+    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(21)}\"");
     return Results.Empty;
 });
 
@@ -54,7 +47,7 @@ app.MapGet("/forums/{forumId:guid}/delegates", async (Guid forumId, string? afte
     command.CommandText = $"SELECT {DelegateColumns} FROM Delegates WHERE ForumId = $forum" +
                           (status is null ? "" : " AND Status = $status") +
                           (after is null ? "" : " AND SortKey > $after") + " ORDER BY SortKey LIMIT 21";
-    command.Parameters.AddWithValue("$forum", forumId.ToString().ToUpperInvariant());
+    command.Parameters.AddWithValue("$forum", Key(forumId));
     if (status is not null) command.Parameters.AddWithValue("$status", status);
     if (after is not null) command.Parameters.AddWithValue("$after", after);
     await using var reader = await command.ExecuteReaderAsync();
@@ -67,7 +60,7 @@ app.MapGet("/forums/{forumId:guid}/delegates", async (Guid forumId, string? afte
         while (reader.Read() && count++ < 20)
         {
             WriteDelegate(writer, reader);
-            last = reader.GetString(12);
+            last = reader.GetString(22);
         }
         writer.WriteEndArray();
         if (count > 20 && last is not null) writer.WriteString("nextCursor", last); else writer.WriteNull("nextCursor");
@@ -75,7 +68,42 @@ app.MapGet("/forums/{forumId:guid}/delegates", async (Guid forumId, string? afte
     }, null);
 });
 
+// The raw insert: the body read with System.Text.Json, one INSERT, the row written back.
+app.MapPost("/forums/{forumId:guid}/delegates", async (Guid forumId, HttpContext context) =>
+{
+    var body = await JsonSerializer.DeserializeAsync<NewDelegate>(context.Request.Body, readOptions);
+    if (body?.Name is null)
+        return Results.BadRequest();
+    var id = Guid.CreateVersion7();
+    var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+    await using var connection = await OpenAsync(connectionString);
+    await using var command = connection.CreateCommand();
+    command.CommandText =
+        "INSERT INTO Delegates (Id, ForumId, Name, NameLatin, Country, Email, Languages, Status, AccreditationCode, RegisteredAt, " +
+        "StatusChangedAt, UpdatedAt, Version, SearchText, SortKey) VALUES ($id, $forum, $name, $latin, $country, $email, $languages, " +
+        "'Confirmed', $code, $now, $now, $now, 1, $search, $sort) " +
+        $"RETURNING {DelegateColumns}";
+    command.Parameters.AddWithValue("$id", Key(id));
+    command.Parameters.AddWithValue("$forum", Key(forumId));
+    command.Parameters.AddWithValue("$name", body.Name);
+    command.Parameters.AddWithValue("$latin", (object?)body.NameLatin ?? DBNull.Value);
+    command.Parameters.AddWithValue("$country", (object?)body.Country ?? DBNull.Value);
+    command.Parameters.AddWithValue("$email", (object?)body.Email?.ToLowerInvariant() ?? DBNull.Value);
+    command.Parameters.AddWithValue("$languages", JsonSerializer.Serialize(body.Languages ?? []));
+    command.Parameters.AddWithValue("$code", Convert.ToHexString(Guid.NewGuid().ToByteArray())[..19]);
+    command.Parameters.AddWithValue("$now", now);
+    command.Parameters.AddWithValue("$search", $"{body.Name} {body.NameLatin} {body.Email}".ToLowerInvariant());
+    command.Parameters.AddWithValue("$sort", $"{body.Name.ToLowerInvariant()}\u001f{id:N}");
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    context.Response.StatusCode = StatusCodes.Status201Created;
+    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(21)}\"");
+    return Results.Empty;
+});
+
 app.Run();
+
+static string Key(Guid id) => id.ToString().ToUpperInvariant();
 
 static async Task<SqliteConnection> OpenAsync(string connectionString)
 {
@@ -84,36 +112,103 @@ static async Task<SqliteConnection> OpenAsync(string connectionString)
     return connection;
 }
 
-static async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write, string? etag)
+async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write, string? etag)
 {
     context.Response.ContentType = "application/json; charset=utf-8";
     if (etag is not null)
         context.Response.Headers.ETag = etag;
-    await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+    await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, writerOptions);
     write(writer);
     await writer.FlushAsync();
+}
+
+static void Text(Utf8JsonWriter writer, string name, SqliteDataReader reader, int i)
+{
+    if (reader.IsDBNull(i)) writer.WriteNull(name); else writer.WriteString(name, reader.GetString(i));
+}
+
+static void Json(Utf8JsonWriter writer, string name, SqliteDataReader reader, int i)
+{
+    writer.WritePropertyName(name);
+    if (reader.IsDBNull(i)) writer.WriteNullValue(); else writer.WriteRawValue(reader.GetString(i));
+}
+
+static void Time(Utf8JsonWriter writer, string name, SqliteDataReader reader, int i)
+{
+    if (reader.IsDBNull(i)) writer.WriteNull(name); else writer.WriteString(name, DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc));
+}
+
+static void Number(Utf8JsonWriter writer, string name, SqliteDataReader reader, int i)
+{
+    if (reader.IsDBNull(i)) writer.WriteNull(name); else writer.WriteNumber(name, reader.GetInt32(i));
+}
+
+static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+static void WriteForum(Utf8JsonWriter writer, SqliteDataReader reader)
+{
+    writer.WriteStartObject();
+    writer.WriteString("id", reader.GetGuid(0));
+    writer.WriteString("slug", reader.GetString(1));
+    Json(writer, "title", reader, 2);
+    Json(writer, "theme", reader, 3);
+    Json(writer, "description", reader, 4);
+    Json(writer, "series", reader, 5);
+    Number(writer, "edition", reader, 6);
+    Json(writer, "city", reader, 7);
+    writer.WriteString("country", reader.GetString(8));
+    Json(writer, "venue", reader, 9);
+    writer.WriteString("timeZone", reader.GetString(10));
+    Text(writer, "startDate", reader, 11);
+    Text(writer, "endDate", reader, 12);
+    Number(writer, "capacity", reader, 13);
+    writer.WriteBoolean("requiresApproval", reader.GetBoolean(14));
+    Json(writer, "languages", reader, 15);
+    writer.WriteString("status", Camel(reader.GetString(16)));
+    Time(writer, "createdAt", reader, 17);
+    Time(writer, "updatedAt", reader, 18);
+    Time(writer, "publishedAt", reader, 19);
+    writer.WriteEndObject();
 }
 
 static void WriteDelegate(Utf8JsonWriter writer, SqliteDataReader reader)
 {
     writer.WriteStartObject();
-    writer.WriteString("id", reader.GetString(0));
-    writer.WriteString("forumId", reader.GetString(1));
-    if (reader.IsDBNull(2)) writer.WriteNull("delegationId"); else writer.WriteString("delegationId", reader.GetString(2));
+    writer.WriteString("id", reader.GetGuid(0));
+    writer.WriteString("forumId", reader.GetGuid(1));
+    if (reader.IsDBNull(2)) writer.WriteNull("delegationId"); else writer.WriteString("delegationId", reader.GetGuid(2));
     writer.WriteString("name", reader.GetString(3));
-    if (reader.IsDBNull(4)) writer.WriteNull("nameLatin"); else writer.WriteString("nameLatin", reader.GetString(4));
-    writer.WritePropertyName("position");
-    if (reader.IsDBNull(5)) writer.WriteNullValue(); else writer.WriteRawValue(reader.GetString(5));
-    if (reader.IsDBNull(6)) writer.WriteNull("email"); else writer.WriteString("email", reader.GetString(6));
-    if (reader.IsDBNull(7)) writer.WriteNull("phone"); else writer.WriteString("phone", reader.GetString(7));
-    writer.WriteString("status", reader.GetString(8));
-    writer.WriteString("accreditationCode", reader.GetString(9));
-    writer.WriteString("registeredAt", reader.GetString(10));
+    Text(writer, "nameLatin", reader, 4);
+    Json(writer, "position", reader, 5);
+    Json(writer, "organisation", reader, 6);
+    Text(writer, "country", reader, 7);
+    Text(writer, "email", reader, 8);
+    Text(writer, "phone", reader, 9);
+    Json(writer, "languages", reader, 10);
+    writer.WriteStartObject("needs");
+    Text(writer, "diet", reader, 11);
+    Text(writer, "access", reader, 12);
+    Text(writer, "interpretation", reader, 13);
+    writer.WriteEndObject();
+    writer.WriteString("status", Camel(reader.GetString(14)));
+    writer.WriteString("accreditationCode", reader.GetString(15));
+    Time(writer, "registeredAt", reader, 16);
+    Time(writer, "statusChangedAt", reader, 17);
+    Time(writer, "waitlistedAt", reader, 18);
+    Time(writer, "checkedInAt", reader, 19);
+    Time(writer, "updatedAt", reader, 20);
     writer.WriteEndObject();
 }
 
+internal sealed record NewDelegate(string? Name, string? NameLatin, string? Email, string? Country, List<string>? Languages);
+
 public partial class Program
 {
+    private const string ForumColumns =
+        "Id, Slug, Title, Theme, Description, Series, Edition, City, Country, Venue, TimeZone, StartDate, EndDate, Capacity, " +
+        "RequiresApproval, Languages, Status, CreatedAt, UpdatedAt, PublishedAt, Version";
+
     private const string DelegateColumns =
-        "Id, ForumId, DelegationId, Name, NameLatin, Position, Email, Phone, Status, AccreditationCode, RegisteredAt, Version, SortKey";
+        "Id, ForumId, DelegationId, Name, NameLatin, Position, Organisation, Country, Email, Phone, Languages, DietNeeds, AccessNeeds, " +
+        "InterpretationNeeds, Status, AccreditationCode, RegisteredAt, StatusChangedAt, WaitlistedAt, CheckedInAt, UpdatedAt, Version, SortKey";
 }

@@ -7,8 +7,8 @@ namespace Forums.Api.Benchmarks;
 /// <summary>The built API as its own process on a free loopback port, with a fresh SQLite folder.</summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
-    // DEVELOPMENT ONLY: the development admin token, accepted because the process runs as Development.
-    public const string AdminToken = "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production";
+    /// <summary>A fresh admin secret per run: the API runs as Production, which refuses the development token.</summary>
+    public static readonly string AdminToken = Forums.Api.Auth.TokenSecrets.NewToken();
 
     private readonly Process process;
 
@@ -34,7 +34,7 @@ internal sealed class ApiProcess : IAsyncDisposable
                 Path.Combine(AppContext.BaseDirectory, "Forums.Api.dll"), $"--urls={baseUrl}", $"--Database:DataFolder={dataFolder}",
                 "--Seed:Enabled=false", "--Logging:LogLevel:Default=Warning", $"--Auth:AdminToken={AdminToken}", "--RateLimiting:Enabled=false",
             },
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

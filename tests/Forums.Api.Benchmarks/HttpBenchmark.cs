@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
@@ -25,7 +26,11 @@ internal static partial class HttpBenchmark
     [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
     private static partial Regex Errors();
 
-    private sealed record Scenario(string Name, string ApiPath, string? BaselinePath, bool Organiser);
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+
+    /// <summary>One request, sent by wrk to the API and (when it has a twin) to the baseline; a POST registers a new delegate per request.</summary>
+    private sealed record Scenario(string Name, string ApiPath, string? BaselinePath, bool Organiser, bool Post = false, int Connections = 32);
 
     public static async Task RunAsync(int delegates, int seconds)
     {
@@ -35,6 +40,7 @@ internal static partial class HttpBenchmark
 
         var clock = Stopwatch.StartNew();
         var forum = await SeedAsync(http, delegates);
+        var organiser = await OrganiserTokenAsync(http, forum);
         Console.WriteLine($"Seeded {delegates:N0} delegates in 200 delegations in {clock.Elapsed.TotalSeconds:N0} s.");
 
         var file = Path.Combine(api.DataFolder, "forums.db");
@@ -50,48 +56,109 @@ internal static partial class HttpBenchmark
             new Scenario("confirmed list, 90,000 deep", $"/api/forums/{forum}/delegates?status=confirmed&cursor={deepCursor}", $"/forums/{forum}/delegates?status=Confirmed&after={Uri.EscapeDataString(deepKey)}", true),
             new Scenario("delegate search by name", $"/api/forums/{forum}/delegates?q=delegate%2042", null, true),
             new Scenario("public agenda", $"/api/forums/{forum}/agenda", null, false),
+            new Scenario("registration POST, 64 conns", $"/api/forums/{forum}/delegates", $"/forums/{forum}/delegates", true, Post: true, Connections: 64),
         };
 
         await using var baseline = await BaselineProcess.StartAsync(file);
-        Console.WriteLine($"wrk -t2 -c32 -d{seconds}s per scenario, API first then baseline.");
+        await CompareAnswersAsync(api.BaseUrl, baseline.BaseUrl, organiser, scenarios.Where(s => s is { BaselinePath: not null, Post: false }));
+        Console.WriteLine($"wrk -t2 on loopback, {seconds} s per scenario after a 3 s warm-up, API then baseline.");
         Console.WriteLine();
         Console.WriteLine("| scenario                      | API req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |");
         Console.WriteLine("|-------------------------------|----------:|-------:|-------:|---------------:|-------:|-------:|------:|");
         foreach (var scenario in scenarios)
         {
-            var mine = Wrk(api.BaseUrl + scenario.ApiPath, seconds, scenario.Organiser ? ApiProcess.AdminToken : null);
-            var limit = scenario.BaselinePath is null ? null : Wrk(baseline.BaseUrl + scenario.BaselinePath, seconds, null);
+            var token = scenario.Organiser ? organiser : null;
+            Wrk(api.BaseUrl + scenario.ApiPath, 3, token, scenario, "warm-api");
+            var mine = Wrk(api.BaseUrl + scenario.ApiPath, seconds, token, scenario, "api");
+            WrkResult? limit = null;
+            if (scenario.BaselinePath is not null)
+            {
+                Wrk(baseline.BaseUrl + scenario.BaselinePath, 3, null, scenario, "warm-baseline");
+                limit = Wrk(baseline.BaseUrl + scenario.BaselinePath, seconds, null, scenario, "baseline");
+            }
             Console.WriteLine($"| {scenario.Name,-29} | {mine.Rps,9:N0} | {mine.P50,6:N2} | {mine.P99,6:N2} | " +
                               (limit is null ? $"{"—",14} | {"",6} | {"",6} | {"",5} |"
                                   : $"{limit.Rps,14:N0} | {limit.P50,6:N2} | {limit.P99,6:N2} | {mine.Rps / limit.Rps,4:N2}x |") +
-                              (mine.Errors > 0 ? $" {mine.Errors} errors" : ""));
+                              (mine.Errors > 0 ? $" API: {mine.Errors} errors" : "") +
+                              (limit?.Errors > 0 ? $" baseline: {limit.Errors} errors" : ""));
         }
         Console.WriteLine();
         Console.WriteLine($"API peak working set: {api.PeakWorkingSetMegabytes():N0} MB");
     }
 
+    // Both sides must answer with the same JSON, or the ratio compares different work.
+    private static async Task CompareAnswersAsync(string apiUrl, string baselineUrl, string token, IEnumerable<Scenario> scenarios)
+    {
+        using var http = new HttpClient();
+        foreach (var scenario in scenarios)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, apiUrl + scenario.ApiPath);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var mine = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!;
+            var limit = JsonNode.Parse(await http.GetStringAsync(baselineUrl + scenario.BaselinePath))!;
+            // A list's cursor is opaque and differs in form; the items must be the same.
+            var (a, b) = mine["items"] is { } items ? (items, limit["items"]!) : (mine, limit);
+            if (!JsonNode.DeepEquals(a, b))
+                throw new InvalidOperationException($"'{scenario.Name}': the API and the baseline answer different JSON:\n{a.ToJsonString()}\n{b.ToJsonString()}");
+        }
+        Console.WriteLine("The API and the baseline answer the same JSON for every twin GET.");
+    }
+
     private sealed record WrkResult(double Rps, double P50, double P99, int Errors);
 
-    private static WrkResult Wrk(string url, int seconds, string? token)
+    private static WrkResult Wrk(string url, int seconds, string? token, Scenario scenario, string run)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-t2", "-c32", $"-d{seconds}s", "--latency" })
+        foreach (var arg in new[] { "-t2", $"-c{scenario.Connections}", $"-d{seconds}s", "--latency" })
             start.ArgumentList.Add(arg);
         if (token is not null)
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add($"Authorization: Bearer {token}");
         }
+        string? script = null;
+        if (scenario.Post)
+        {
+            script = RegistrationScript($"{run}-{Guid.NewGuid():N}");
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
+        }
         start.ArgumentList.Add(url);
         using var wrk = Process.Start(start)!;
         var output = wrk.StandardOutput.ReadToEnd();
         wrk.WaitForExit();
+        if (script is not null)
+            File.Delete(script);
         double Ms(Match m) => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) * (m.Groups[3].Value switch { "us" => 0.001, "s" => 1000, _ => 1 });
         var percentiles = Percentile().Matches(output).ToDictionary(m => m.Groups[1].Value, Ms);
+        var socketErrors = SocketErrors().Match(output) is { Success: true } s ? Enumerable.Range(1, 4).Sum(i => int.Parse(s.Groups[i].Value)) : 0;
         return new WrkResult(
             double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             percentiles.GetValueOrDefault("50"), percentiles.GetValueOrDefault("99"),
-            Errors().Match(output) is { Success: true } e ? int.Parse(e.Groups[1].Value) : 0);
+            socketErrors + (Errors().Match(output) is { Success: true } e ? int.Parse(e.Groups[1].Value) : 0));
+    }
+
+    // Each request registers a new delegate: the run and wrk's thread make every e-mail unique.
+    private static string RegistrationScript(string run)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"forum-bench-{run}.lua");
+        File.WriteAllText(file, $$"""
+            wrk.method = "POST"
+            wrk.headers["Content-Type"] = "application/json"
+            local threads = 0
+            function setup(thread)
+              threads = threads + 1
+              thread:set("tid", threads)
+            end
+            local counter = 0
+            request = function()
+              counter = counter + 1
+              local n = tid .. "-" .. counter
+              local body = '{"name":"Тіркелуші ' .. n .. '","nameLatin":"Registrant ' .. n .. '","email":"r' .. n .. '@{{run}}.example.kz","country":"KZ","languages":["kk","ru"]}'
+              return wrk.format(nil, nil, nil, body)
+            end
+            """);
+        return file;
     }
 
     private static async Task<string> SeedAsync(HttpClient http, int delegates)
@@ -134,6 +201,16 @@ internal static partial class HttpBenchmark
         }
         (await http.PostAsync($"/api/forums/{forum}/publish", null)).EnsureSuccessStatusCode();
         return forum;
+    }
+
+    // Organiser scenarios authenticate as an organiser does: a token from the database, scoped to the forum.
+    private static async Task<string> OrganiserTokenAsync(HttpClient http, string forum)
+    {
+        var created = await http.PostAsync("/api/tokens", new StringContent(
+            JsonSerializer.Serialize(new { name = "Benchmark organiser", role = "organiser", forumIds = new[] { forum } }),
+            Encoding.UTF8, "application/json"));
+        created.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
     }
 
     private static (string DelegateId, string DeepKey) Probe(string file, string forum, int depth)

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Encodings.Web;
 using Forums.Api.Domain;
 using Forums.Api.Http;
-using Forums.Api.Persistence;
+using Forums.Api.Persistence.LeanReads;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forums.Api.Auth;
@@ -17,8 +18,8 @@ internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ForumsDbContext db,
     TimeProvider time,
+    LeanReader reads,
     BootstrapAdminToken bootstrap) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,10 +27,15 @@ internal sealed class BearerTokenHandler(
 
     private sealed record TokenRow(Guid Id, TokenRole Role, List<Guid> ForumIds, DateTime? ExpiresAt, DateTime? RevokedAt);
 
-    private static readonly Func<ForumsDbContext, string, CancellationToken, Task<TokenRow?>> ByHash =
-        EF.CompileAsyncQuery((ForumsDbContext db, string hash, CancellationToken _) =>
-            db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash)
-                .Select(t => new TokenRow(t.Id, t.Role, t.ForumIds, t.ExpiresAt, t.RevokedAt)).FirstOrDefault());
+    // Every organiser request looks its token up: the lean path (a prepared statement on SQLite), not EF Core.
+    private static readonly LeanQuery ByHash = new("ApiTokens", ["Id", "Role", "ForumIds", "ExpiresAt", "RevokedAt"], ["SecretHash"]);
+
+    private static TokenRow ReadToken(DbDataReader row) => new(
+        row.GetGuid(0),
+        Enum.Parse<TokenRole>(row.GetString(1)),
+        JsonSerializer.Deserialize<List<Guid>>(row.GetString(2)) ?? [],
+        row.IsDBNull(3) ? null : DateTime.SpecifyKind(row.GetDateTime(3), DateTimeKind.Utc),
+        row.IsDBNull(4) ? null : DateTime.SpecifyKind(row.GetDateTime(4), DateTimeKind.Utc));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,7 +49,7 @@ internal sealed class BearerTokenHandler(
         if (bootstrap.Matches(hash))
             return Succeeded("bootstrap-admin", TokenRole.Admin, []);
 
-        var token = await ByHash(db, hash, Context.RequestAborted);
+        var token = await reads.ReadAsync(ByHash, hash, null, ReadToken, Context.RequestAborted);
         var now = time.GetUtcNow().UtcDateTime;
         return token switch
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Http;
 
@@ -18,6 +19,14 @@ public static class ConditionalReads
         resource is null ? problem()
         : IsNotModified(context, etag(resource)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
         : TypedResults.Ok(resource);
+
+    /// <summary>One resource read by the lean path, already JSON: as <see cref="Answer{T}"/>.</summary>
+    public static IResult Json(HttpContext context, LeanRow? row, Func<IResult> problem) =>
+        row is null ? problem()
+        : IsNotModified(context, ETags.For(row.Version)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+        : TypedResults.Bytes(row.Json, JsonContentType);
+
+    public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>A document made on each read (agenda, exports), tagged by its bytes: equal bytes, equal tag, on every instance.</summary>
     public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null) =>

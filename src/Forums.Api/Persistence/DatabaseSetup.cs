@@ -1,3 +1,5 @@
+using Forums.Api.Persistence.LeanReads;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +21,7 @@ public static class DatabaseSetup
             var connectionString = SqliteConnectionString(configuration, environment);
             services.AddDbContextPool<ForumsDbContext, SqliteForumsDbContext>(options =>
                 options.UseSqlite(connectionString));
+            services.AddSingleton(_ => LeanReader.ForSqlite(connectionString));
         }
         else if (string.Equals(provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase))
         {
@@ -29,6 +32,7 @@ public static class DatabaseSetup
                     "Set it (for example with the environment variable ConnectionStrings__SqlServer).");
             services.AddDbContextPool<ForumsDbContext, SqlServerForumsDbContext>(options =>
                 options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+            services.AddSingleton(_ => LeanReader.ForProvider(SqlClientFactory.Instance, connectionString));
         }
         else
         {

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Forums.Api.Domain;
+using Forums.Api.Persistence.LeanReads;
+using static Forums.Api.Persistence.LeanReads.JsonField;
 
 namespace Forums.Api.Features.Delegates;
 
@@ -67,6 +69,31 @@ public sealed record DelegateResponse
         Version = d.Version,
         SortKey = d.SortKey,
     };
+
+    /// <summary>The same JSON, written straight from the row by the lean read path (GET of one delegate).</summary>
+    public static readonly RowShape Row = new("Delegates", ["Id", "ForumId"], "Version", null,
+        Of("id", "Id", ColumnKind.Guid),
+        Of("forumId", "ForumId", ColumnKind.Guid),
+        Of("delegationId", "DelegationId", ColumnKind.Guid),
+        Of("name", "Name", ColumnKind.Text),
+        Of("nameLatin", "NameLatin", ColumnKind.Text),
+        Of("position", "Position", ColumnKind.Json),
+        Of("organisation", "Organisation", ColumnKind.Json),
+        Of("country", "Country", ColumnKind.Text),
+        Of("email", "Email", ColumnKind.Text),
+        Of("phone", "Phone", ColumnKind.Text),
+        Of("languages", "Languages", ColumnKind.Json),
+        Object("needs",
+            Of("diet", "DietNeeds", ColumnKind.Text),
+            Of("access", "AccessNeeds", ColumnKind.Text),
+            Of("interpretation", "InterpretationNeeds", ColumnKind.Text)),
+        Enum<RegistrationStatus>("status", "Status"),
+        Of("accreditationCode", "AccreditationCode", ColumnKind.Text),
+        Of("registeredAt", "RegisteredAt", ColumnKind.UtcTime),
+        Of("statusChangedAt", "StatusChangedAt", ColumnKind.UtcTime),
+        Of("waitlistedAt", "WaitlistedAt", ColumnKind.UtcTime),
+        Of("checkedInAt", "CheckedInAt", ColumnKind.UtcTime),
+        Of("updatedAt", "UpdatedAt", ColumnKind.UtcTime));
 
     private static readonly Func<ForumDelegate, DelegateResponse> FromEntityCompiled = Projection.Compile();
 

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Forums.Api.Domain;
+using Forums.Api.Persistence.LeanReads;
+using static Forums.Api.Persistence.LeanReads.JsonField;
 
 namespace Forums.Api.Features.Forums;
 
@@ -58,6 +60,29 @@ public sealed record ForumResponse
         PublishedAt = f.PublishedAt,
         Version = f.Version,
     };
+
+    /// <summary>The same JSON, written straight from the row by the lean read path (GET of one forum).</summary>
+    public static readonly RowShape Row = new("Forums", ["Id"], "Version", "Status",
+        Of("id", "Id", ColumnKind.Guid),
+        Of("slug", "Slug", ColumnKind.Text),
+        Of("title", "Title", ColumnKind.Json),
+        Of("theme", "Theme", ColumnKind.Json),
+        Of("description", "Description", ColumnKind.Json),
+        Of("series", "Series", ColumnKind.Json),
+        Of("edition", "Edition", ColumnKind.Integer),
+        Of("city", "City", ColumnKind.Json),
+        Of("country", "Country", ColumnKind.Text),
+        Of("venue", "Venue", ColumnKind.Json),
+        Of("timeZone", "TimeZone", ColumnKind.Text),
+        Of("startDate", "StartDate", ColumnKind.Date),
+        Of("endDate", "EndDate", ColumnKind.Date),
+        Of("capacity", "Capacity", ColumnKind.Integer),
+        Of("requiresApproval", "RequiresApproval", ColumnKind.Boolean),
+        Of("languages", "Languages", ColumnKind.Json),
+        Enum<ForumStatus>("status", "Status"),
+        Of("createdAt", "CreatedAt", ColumnKind.UtcTime),
+        Of("updatedAt", "UpdatedAt", ColumnKind.UtcTime),
+        Of("publishedAt", "PublishedAt", ColumnKind.UtcTime));
 
     private static readonly Func<Forum, ForumResponse> FromEntityCompiled = Projection.Compile();
 

@@ -25,7 +25,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     // A first request that has not finished by then died with its instance; its key may be used again.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
-    public async Task InvokeAsync(HttpContext context, ForumsDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is null
             || !context.Request.Headers.TryGetValue(HeaderName, out var keys))
@@ -41,6 +41,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             return;
         }
 
+        var db = context.RequestServices.GetRequiredService<ForumsDbContext>();
         var scope = $"{context.User.Identity?.Name ?? "anonymous"} {context.Request.Method} {context.Request.Path}";
         var hash = await HashBodyAsync(context.Request, context.RequestAborted);
 

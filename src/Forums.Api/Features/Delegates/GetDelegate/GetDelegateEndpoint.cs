@@ -2,17 +2,12 @@ using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
-using Forums.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Features.Delegates.GetDelegate;
 
-internal sealed class GetDelegateEndpoint(ForumsDbContext db) : Endpoint<DelegateRequest, DelegateResponse>
+internal sealed class GetDelegateEndpoint(LeanReader reads) : Endpoint<DelegateRequest, DelegateResponse>
 {
-    private static readonly Func<ForumsDbContext, Guid, Guid, CancellationToken, Task<DelegateResponse?>> ById =
-        EF.CompileAsyncQuery((ForumsDbContext db, Guid forumId, Guid id, CancellationToken _) =>
-            db.Delegates.AsNoTracking().Where(d => d.Id == id && d.ForumId == forumId).Select(DelegateResponse.Projection).FirstOrDefault());
-
     public override void Configure()
     {
         Get("{delegateId}");
@@ -30,8 +25,8 @@ internal sealed class GetDelegateEndpoint(ForumsDbContext db) : Endpoint<Delegat
     {
         // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
         var covered = User.Organises(req.ForumId);
-        var delegate_ = covered ? await ById(db, req.ForumId, req.DelegateId, ct) : null;
-        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_, d => d.ETag,
+        var delegate_ = covered ? await reads.ReadAsync(DelegateResponse.Row, req.DelegateId, req.ForumId, ct) : null;
+        await Send.ResultAsync(ConditionalReads.Json(HttpContext, delegate_,
             () => covered ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId)));
     }
 }

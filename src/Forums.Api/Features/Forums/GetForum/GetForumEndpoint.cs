@@ -1,17 +1,12 @@
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Http;
-using Forums.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Features.Forums.GetForum;
 
-internal sealed class GetForumEndpoint(ForumsDbContext db) : Endpoint<GetForumRequest, ForumResponse>
+internal sealed class GetForumEndpoint(LeanReader reads) : Endpoint<GetForumRequest, ForumResponse>
 {
-    private static readonly Func<ForumsDbContext, Guid, CancellationToken, Task<ForumResponse?>> ById =
-        EF.CompileAsyncQuery((ForumsDbContext db, Guid id, CancellationToken _) =>
-            db.Forums.AsNoTracking().Where(f => f.Id == id).Select(ForumResponse.Projection).FirstOrDefault());
-
     public override void Configure()
     {
         Get("{forumId}");
@@ -27,6 +22,7 @@ internal sealed class GetForumEndpoint(ForumsDbContext db) : Endpoint<GetForumRe
 
     public override async Task HandleAsync(GetForumRequest req, CancellationToken ct)
     {
-        await Send.ResultAsync(ForumReads.Answer(HttpContext, await ById(db, req.ForumId, ct), () => ForumProblems.NotFound(req.ForumId)));
+        var forum = await reads.ReadAsync(ForumResponse.Row, req.ForumId, null, ct);
+        await Send.ResultAsync(ForumReads.Answer(HttpContext, req.ForumId, forum, () => ForumProblems.NotFound(req.ForumId)));
     }
 }
