@@ -32,7 +32,7 @@ internal static partial class HttpBenchmark
     /// <summary>One request, sent by wrk to the API and (when it has a twin) to the baseline; a POST registers a new delegate per request.</summary>
     private sealed record Scenario(string Name, string ApiPath, string? BaselinePath, bool Organiser, bool Post = false, int Connections = 32);
 
-    public static async Task RunAsync(int delegates, int seconds)
+    public static async Task RunAsync(int delegates, int seconds, string? only)
     {
         await using var api = await ApiProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
@@ -65,7 +65,7 @@ internal static partial class HttpBenchmark
         Console.WriteLine();
         Console.WriteLine("| scenario                      | API req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |");
         Console.WriteLine("|-------------------------------|----------:|-------:|-------:|---------------:|-------:|-------:|------:|");
-        foreach (var scenario in scenarios)
+        foreach (var scenario in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             var token = scenario.Organiser ? organiser : null;
             Wrk(api.BaseUrl + scenario.ApiPath, 3, token, scenario, "warm-api");

@@ -1,7 +1,7 @@
 using Forums.Api.Benchmarks;
 
 // dotnet run -c Release --project tests/Forums.Api.Benchmarks -- import [rows] [runs]
-// dotnet run -c Release --project tests/Forums.Api.Benchmarks -- http [delegates] [seconds per scenario]   (needs wrk)
+// dotnet run -c Release --project tests/Forums.Api.Benchmarks -- http [delegates] [seconds per scenario] [scenario filter]   (needs wrk)
 var scenario = args.FirstOrDefault() ?? "import";
 switch (scenario)
 {
@@ -13,7 +13,8 @@ switch (scenario)
     case "http":
         await HttpBenchmark.RunAsync(
             delegates: args.Length > 1 ? int.Parse(args[1]) : 100_000,
-            seconds: args.Length > 2 ? int.Parse(args[2]) : 10);
+            seconds: args.Length > 2 ? int.Parse(args[2]) : 10,
+            only: args.Length > 3 ? args[3] : null);
         break;
     default:
         Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: import, http");

@@ -28,15 +28,18 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<Dictionary<string, string>>().HaveConversion<LocalizedTextConverter, LocalizedTextComparer>();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    // A save outside a transaction is its own write and waits its turn at the gate; inside one, the transaction has.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var gate = Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Database, cancellationToken) : null;
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
+        using var gate = Database.CurrentTransaction is null ? SqliteWriteGate.Enter(Database) : null;
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -7,12 +7,14 @@ public static class Transactions
     /// <summary>
     /// Runs the work in one transaction that commits only if the work returns; anything it throws rolls back
     /// every write, so nothing half-written stays. Under SQL Server's retrying strategy the whole unit is retried.
-    /// On SQLite the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), taking the write lock first.
+    /// On SQLite the transaction waits its turn at the <see cref="SqliteWriteGate"/>, then begins IMMEDIATE
+    /// (Microsoft.Data.Sqlite's default), taking the write lock first.
     /// </summary>
     public static Task<T> InTransactionAsync<T>(this ForumsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
         {
             db.ChangeTracker.Clear();
+            using var gate = await SqliteWriteGate.EnterAsync(db.Database, cancellation);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             var result = await work(cancellation);
             await transaction.CommitAsync(cancellation);
@@ -27,6 +29,7 @@ public static class Transactions
         db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
         {
             db.ChangeTracker.Clear();
+            using var gate = await SqliteWriteGate.EnterAsync(db.Database, cancellation);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             var problem = await work(cancellation);
             if (problem is null)

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Forums.Api.Persistence;
+
+/// <summary>
+/// SQLite lets one writer at a time hold a database file; the others poll for it, and Microsoft.Data.Sqlite sleeps
+/// 150 ms between polls, so under many concurrent writes most of a request's time is spent asleep. Inside one process
+/// writers queue here instead, first come first served, with no thread blocked and no poll; a writer in another
+/// process still meets SQLite's own lock and its busy timeout. Waiting longer than that timeout answers 503, as a
+/// busy database does. On SQL Server there is no gate: it locks rows, and several instances share it.
+/// </summary>
+public static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, Gate> Gates = new();
+
+    /// <summary>The gate of the context's database file, entered; disposing the lease leaves it. Null on SQL Server.</summary>
+    public static async ValueTask<IDisposable?> EnterAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        if (For(database) is not { } gate)
+            return null;
+        if (!await gate.Semaphore.WaitAsync(gate.Timeout, ct))
+            throw new TimeoutException($"The database stayed busy for {gate.Timeout.TotalSeconds:N0} s.");
+        return gate;
+    }
+
+    /// <summary>The same, for the synchronous SaveChanges.</summary>
+    public static IDisposable? Enter(DatabaseFacade database)
+    {
+        if (For(database) is not { } gate)
+            return null;
+        if (!gate.Semaphore.Wait(gate.Timeout))
+            throw new TimeoutException($"The database stayed busy for {gate.Timeout.TotalSeconds:N0} s.");
+        return gate;
+    }
+
+    private static Gate? For(DatabaseFacade database) =>
+        database.IsSqlite() && database.GetConnectionString() is { } connectionString
+            ? Gates.GetOrAdd(connectionString, cs => new Gate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(cs).DefaultTimeout)))
+            : null;
+
+    private sealed class Gate(TimeSpan timeout) : IDisposable
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+        public TimeSpan Timeout { get; } = timeout;
+        public void Dispose() => Semaphore.Release();
+    }
+}
