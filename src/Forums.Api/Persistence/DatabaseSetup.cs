@@ -1,5 +1,4 @@
 using Forums.Api.Persistence.LeanReads;
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +31,7 @@ public static class DatabaseSetup
                     "Set it (for example with the environment variable ConnectionStrings__SqlServer).");
             services.AddDbContextPool<ForumsDbContext, SqlServerForumsDbContext>(options =>
                 options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-            services.AddSingleton(_ => LeanReader.ForProvider(SqlClientFactory.Instance, connectionString));
+            services.AddSingleton(_ => LeanReader.ForSqlServer(connectionString));
         }
         else
         {

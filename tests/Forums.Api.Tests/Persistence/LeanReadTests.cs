@@ -84,6 +84,47 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         Assert.Equal("waitlisted", (string)(await bare.ShouldBeAsync(HttpStatusCode.Created))["status"]!);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&status=waitlisted")]
+    [InlineData("&status=confirmed&country=KR")]
+    public async Task Delegate_list_pages_read_byte_for_byte_as_the_serialised_page_with_the_same_cursors(string filter)
+    {
+        var forum = Guid.Parse((string)(await client.CreateForumAsync(new ForumBuilder().With("capacity", 9)))["id"]!);
+        for (var i = 0; i < 23; i++)
+        {
+            var registered = await client.PostJsonAsync($"/api/forums/{forum}/delegates",
+                new DelegateBuilder($"{(char)('А' + i % 7)} {Awkward} {i}").With("country", i % 3 == 0 ? "KR" : "KZ").Build());
+            await registered.ShouldBeAsync(HttpStatusCode.Created);
+        }
+        var status = filter.Contains("waitlisted") ? Forums.Api.Domain.RegistrationStatus.Waitlisted
+            : filter.Contains("confirmed") ? Forums.Api.Domain.RegistrationStatus.Confirmed : (Forums.Api.Domain.RegistrationStatus?)null;
+        var country = filter.Contains("KR") ? "KR" : null;
+
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var response = await client.GetAsync($"/api/forums/{forum}/delegates?limit=2{filter}" + (cursor is null ? "" : $"&cursor={cursor}"));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var after = cursor is null ? null : System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
+            var expected = await api.WithDbAsync(async db =>
+            {
+                var rows = DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forum), status, null, country, null);
+                if (after is not null)
+                    rows = rows.Where(d => string.Compare(d.SortKey, after) > 0);
+                var list = await rows.OrderBy(d => d.SortKey).Take(3).Select(DelegateResponse.Projection).ToListAsync();
+                return Forums.Api.Http.Paging.Cursor.ToPage(list, 2, d => d.SortKey);
+            });
+            Assert.Equal(JsonSerializer.Serialize(expected, ApiJson.Options), body);
+            cursor = expected.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+        Assert.True(pages >= 2, "the walk must cross at least one page boundary");
+    }
+
     [Fact]
     public async Task Every_lean_query_reads_a_table_and_columns_of_the_model()
     {

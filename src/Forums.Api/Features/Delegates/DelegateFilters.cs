@@ -24,4 +24,17 @@ internal static class DelegateFilters
         }
         return delegates;
     }
+
+    /// <summary>The same filters but the text search, as column equalities for the lean read path.</summary>
+    public static List<(string Column, object Value)> Equalities(Guid forumId, RegistrationStatus? status, Guid? delegationId, string? country)
+    {
+        var equal = new List<(string, object)> { ("ForumId", forumId) };
+        if (status is { } wanted)
+            equal.Add(("Status", wanted.ToString()));
+        if (delegationId is { } delegation)
+            equal.Add(("DelegationId", delegation));
+        if (country is not null)
+            equal.Add(("Country", country.ToUpperInvariant()));
+        return equal;
+    }
 }

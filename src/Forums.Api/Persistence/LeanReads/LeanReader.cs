@@ -4,6 +4,8 @@ using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Forums.Api.Http;
+using Forums.Api.Http.Paging;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Forums.Api.Persistence.LeanReads;
@@ -19,9 +21,7 @@ public sealed class LeanQuery
         Table = table;
         Columns = columns;
         Keys = keys;
-        // Double-quoted names and @-parameters read the same on SQLite and SQL Server.
-        Sql = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"{table}\" WHERE " +
-              string.Join(" AND ", keys.Select((k, i) => $"\"{k}\" = @k{i}"));
+        Sql = $"SELECT {LeanReader.List(columns)} FROM \"{table}\" WHERE {LeanReader.Equal(keys)}";
     }
 
     public string Table { get; }
@@ -31,25 +31,58 @@ public sealed class LeanQuery
 }
 
 /// <summary>
-/// The lean read path for the hottest single-row reads (issue 8): the row is written straight to UTF-8 JSON by its
+/// The lean read path for the hottest reads (issue 8): rows are written straight to UTF-8 JSON by their
 /// <see cref="RowShape"/>, with no DbContext, query pipeline or materialisation, which cost more than the rest of
-/// the request together. Everything else goes through EF Core.
+/// the request together. Everything else goes through EF Core. Names are double-quoted and parameters are @p0, @p1...,
+/// which read the same on SQLite and SQL Server.
 /// </summary>
 public abstract class LeanReader : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ApiJson.Options.Encoder, SkipValidation = true };
+    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
+
+    public static LeanReader ForSqlite(string connectionString) => new SqliteLeanReader(connectionString);
+
+    public static LeanReader ForSqlServer(string connectionString) => new SqlServerLeanReader(connectionString);
 
     /// <summary>The row whose keys (in the order of its query's keys) are these, as JSON; null when there is none.</summary>
     public ValueTask<LeanRow?> ReadAsync(RowShape shape, object key, object? secondKey, CancellationToken cancellationToken) =>
         ReadAsync(shape.Query, key, secondKey, reader => Render(shape, reader), cancellationToken);
 
     /// <summary>The row whose keys (in <see cref="LeanQuery.Keys"/> order) are these, mapped; null when there is none.</summary>
-    public abstract ValueTask<T?> ReadAsync<T>(LeanQuery query, object key, object? secondKey, Func<DbDataReader, T> map,
-        CancellationToken cancellationToken) where T : class;
+    public ValueTask<T?> ReadAsync<T>(LeanQuery query, object key, object? secondKey, Func<DbDataReader, T> map,
+        CancellationToken cancellationToken) where T : class =>
+        ExecuteAsync(query.Sql, secondKey is null ? [key] : [key, secondKey], reader => reader.Read() ? map(reader) : null, cancellationToken);
+
+    /// <summary>
+    /// One keyset page as the JSON of a <see cref="Page{T}"/>: the rows whose columns equal the given values and whose
+    /// sort key follows <paramref name="after"/>, in sort-key order, with the cursor of the next page.
+    /// </summary>
+    public ValueTask<byte[]> ReadPageAsync(RowShape shape, string sortColumn, IReadOnlyList<(string Column, object Value)> equal,
+        string? after, int limit, CancellationToken cancellationToken)
+    {
+        var columns = shape.Query.Columns;
+        var where = Equal(equal.Select(e => e.Column).ToArray()) + (after is null ? "" : $" AND \"{sortColumn}\" > @p{equal.Count}");
+        var limitParameter = $"@p{equal.Count + (after is null ? 0 : 1)}";
+        var sql = Page($"{List(columns)}, \"{sortColumn}\"", $"\"{shape.Query.Table}\"", where, $"\"{sortColumn}\"", limitParameter);
+        object[] values = [.. equal.Select(e => e.Value), .. after is null ? Array.Empty<object>() : [after], limit + 1];
+        return ExecuteAsync(sql, values, reader => RenderPage(shape, reader, columns.Length, limit), cancellationToken);
+    }
+
+    /// <summary>Runs the SELECT with the values as @p0, @p1..., and reads its answer.</summary>
+    protected abstract ValueTask<T> ExecuteAsync<T>(string sql, object[] values, Func<DbDataReader, T> read, CancellationToken cancellationToken);
+
+    /// <summary>The engine's form of "the first n rows".</summary>
+    protected abstract string Page(string columns, string table, string where, string orderBy, string limitParameter);
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    protected static LeanRow Render(RowShape shape, DbDataReader reader)
+    internal static string List(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    internal static string Equal(string[] columns) => string.Join(" AND ", columns.Select((c, i) => $"\"{c}\" = @p{i}"));
+
+    private static LeanRow Render(RowShape shape, DbDataReader reader)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -57,9 +90,37 @@ public abstract class LeanReader : IDisposable
         return new LeanRow(buffer.WrittenSpan.ToArray(), reader.GetInt64(0), shape.HasStatus ? reader.GetString(1) : null);
     }
 
-    public static LeanReader ForSqlite(string connectionString) => new SqliteLeanReader(connectionString);
-
-    public static LeanReader ForProvider(DbProviderFactory provider, string connectionString) => new PooledLeanReader(provider, connectionString);
+    // Reads one row more than the page, to learn whether another page follows (as Cursor.ToPage does).
+    private static byte[] RenderPage(RowShape shape, DbDataReader reader, int sortOrdinal, int limit)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(Items);
+            string? last = null;
+            var count = 0;
+            var more = false;
+            while (reader.Read())
+            {
+                if (count == limit)
+                {
+                    more = true;
+                    break;
+                }
+                shape.Write(writer, reader);
+                last = reader.GetString(sortOrdinal);
+                count++;
+            }
+            writer.WriteEndArray();
+            if (more)
+                writer.WriteString(NextCursor, Cursor.Encode(last!));
+            else
+                writer.WriteNull(NextCursor);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 }
 
 /// <summary>
@@ -77,18 +138,20 @@ internal sealed class SqliteLeanReader : LeanReader
         // Its own pool; and reads need no foreign-key enforcement (setting it costs a statement on each open).
         this.connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, ForeignKeys = null }.ToString();
 
-    public override ValueTask<T?> ReadAsync<T>(LeanQuery query, object key, object? secondKey, Func<DbDataReader, T> map,
-        CancellationToken cancellationToken) where T : class
+    protected override string Page(string columns, string table, string where, string orderBy, string limitParameter) =>
+        $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT {limitParameter}";
+
+    protected override ValueTask<T> ExecuteAsync<T>(string sql, object[] values, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var connection = idle.TryDequeue(out var taken) ? taken : new Connection(connectionString);
         try
         {
-            var row = connection.Read(query, key, secondKey, map);
+            var result = connection.Execute(sql, values, read);
             if (idle.Count < maxIdle)
                 idle.Enqueue(connection);
             else
                 connection.Dispose();
-            return ValueTask.FromResult<T?>(row);
+            return ValueTask.FromResult(result);
         }
         catch
         {
@@ -107,30 +170,29 @@ internal sealed class SqliteLeanReader : LeanReader
     private sealed class Connection(string connectionString) : IDisposable
     {
         private readonly SqliteConnection connection = new(connectionString);
-        private readonly Dictionary<LeanQuery, SqliteCommand> commands = [];
+        private readonly Dictionary<string, SqliteCommand> commands = [];
 
-        public T? Read<T>(LeanQuery query, object key, object? secondKey, Func<DbDataReader, T> map) where T : class
+        public T Execute<T>(string sql, object[] values, Func<DbDataReader, T> read)
         {
             if (connection.State != ConnectionState.Open)
                 connection.Open();
-            if (!commands.TryGetValue(query, out var command))
+            if (!commands.TryGetValue(sql, out var command))
             {
                 command = connection.CreateCommand();
-                command.CommandText = query.Sql;
-                for (var i = 0; i < query.Keys.Length; i++)
-                    command.Parameters.Add(new SqliteParameter($"@k{i}", SqliteType.Text));
+                command.CommandText = sql;
+                for (var i = 0; i < values.Length; i++)
+                    command.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" });
                 command.Prepare();
-                commands[query] = command;
+                commands[sql] = command;
             }
-            command.Parameters[0].Value = Text(key);
-            if (query.Keys.Length > 1)
-                command.Parameters[1].Value = Text(secondKey!);
-            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-            return reader.Read() ? map(reader) : null;
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters[i].Value = values[i] is Guid guid ? Text(guid) : values[i];
+            using var reader = command.ExecuteReader();
+            return read(reader);
         }
 
         // EF Core stores a Guid as upper-case text on SQLite.
-        private static object Text(object key) => key is Guid guid ? guid.ToString("D").ToUpperInvariant() : key;
+        private static string Text(Guid guid) => guid.ToString("D").ToUpperInvariant();
 
         public void Dispose()
         {
@@ -141,29 +203,20 @@ internal sealed class SqliteLeanReader : LeanReader
     }
 }
 
-/// <summary>Any other engine (SQL Server): its provider pools the connections and the server caches the plans.</summary>
-internal sealed class PooledLeanReader(DbProviderFactory provider, string connectionString) : LeanReader
+/// <summary>SQL Server: SqlClient pools the connections and the server caches the plans.</summary>
+internal sealed class SqlServerLeanReader(string connectionString) : LeanReader
 {
-    public override async ValueTask<T?> ReadAsync<T>(LeanQuery query, object key, object? secondKey, Func<DbDataReader, T> map,
-        CancellationToken cancellationToken) where T : class
-    {
-        await using var connection = provider.CreateConnection()!;
-        connection.ConnectionString = connectionString;
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = query.Sql;
-        AddKey(command, "@k0", key);
-        if (secondKey is not null)
-            AddKey(command, "@k1", secondKey);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? map(reader) : null;
-    }
+    protected override string Page(string columns, string table, string where, string orderBy, string limitParameter) =>
+        $"SELECT TOP ({limitParameter}) {columns} FROM {table} WHERE {where} ORDER BY {orderBy}";
 
-    private static void AddKey(DbCommand command, string name, object value)
+    protected override async ValueTask<T> ExecuteAsync<T>(string sql, object[] values, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        await using var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new SqlCommand(sql, connection);
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.AddWithValue($"@p{i}", values[i]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return read(reader);
     }
 }
