@@ -131,10 +131,20 @@ public sealed class JsonField
         }
     }
 
-    // Stored JSON (written by the value converters, with their own escaping) is re-written token by token, so the
-    // answer escapes exactly as the serializer would.
+    // Characters the converters' encoder writes as they are but the API's encoder escapes (and escapes, surrogates).
+    private static readonly SearchValues<char> EscapedDifferently = SearchValues.Create("\\<>&'+`");
+
+    // Stored JSON (written by the value converters, with their own escaping) is copied as it is when nothing in it
+    // escapes differently, else re-written token by token: either way the answer escapes exactly as the serializer would.
     private static void CopyJson(Utf8JsonWriter writer, string stored)
     {
+        var text = stored.AsSpan();
+        if (text.IndexOfAny(EscapedDifferently) < 0 && text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            writer.WriteRawValue(text, skipInputValidation: true);
+            return;
+        }
+
         var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(stored.Length));
         try
         {
