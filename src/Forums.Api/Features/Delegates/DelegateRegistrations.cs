@@ -1,4 +1,5 @@
 using Forums.Api.Persistence;
+using Forums.Api.Persistence.LeanReads;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates;
@@ -11,15 +12,15 @@ internal static class DelegateRegistrations
             ? DelegateProblems.UnknownDelegation(id)
             : null;
 
+    // An e-mail registers once per forum (a unique index): at most one row, found on the lean path.
+    private static readonly LeanQuery ByEmail = new("Delegates", ["Id"], ["ForumId", "Email"]);
+
     /// <summary>The 409 for an e-mail already registered in the forum, pointing at that delegate; null if it is not that.</summary>
-    public static async Task<IResult?> EmailTakenAsync(ForumsDbContext db, Guid forumId, string? email, Guid exceptId, CancellationToken ct)
+    public static async Task<IResult?> EmailTakenAsync(LeanReader reads, Guid forumId, string? email, Guid exceptId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email))
             return null;
-        var normalized = email.Trim().ToLowerInvariant();
-        var existing = await db.Delegates.AsNoTracking()
-            .Where(d => d.ForumId == forumId && d.Email == normalized && d.Id != exceptId)
-            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
-        return existing is { } id ? DelegateProblems.EmailTaken(forumId, id) : null;
+        var existing = await reads.ReadAsync(ByEmail, forumId, email.Trim().ToLowerInvariant(), r => (object)r.GetGuid(0), ct);
+        return existing is Guid id && id != exceptId ? DelegateProblems.EmailTaken(forumId, id) : null;
     }
 }

@@ -4,11 +4,12 @@ using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
+using Forums.Api.Persistence.LeanReads;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.RegisterDelegate;
 
-internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
+internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
     : Endpoint<RegisterDelegateRequest, DelegateResponse>
 {
     public override void Configure()
@@ -30,9 +31,9 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
 
     public override async Task HandleAsync(RegisterDelegateRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForOrganiserAsync(reads, User, req.ForumId, ct);
         refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
-        refused ??= await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, Guid.Empty, ct);
+        refused ??= await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, Guid.Empty, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
@@ -55,7 +56,7 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same e-mail registered by a concurrent request between our check and our write.
-            await Send.ResultAsync(await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, Guid.Empty, ct)
+            await Send.ResultAsync(await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, Guid.Empty, ct)
                                    ?? Problems.Conflict("The registration collided with another one; retry."));
             return;
         }

@@ -4,11 +4,12 @@ using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
+using Forums.Api.Persistence.LeanReads;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.UpdateDelegate;
 
-internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
+internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
     : Endpoint<UpdateDelegateRequest, DelegateResponse>
 {
     public override void Configure()
@@ -29,7 +30,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
         refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
-        refused ??= await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, req.DelegateId, ct);
+        refused ??= await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct);
         ForumDelegate? updated = null;
         try
         {
@@ -59,7 +60,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            refused = await DelegateRegistrations.EmailTakenAsync(db, req.ForumId, req.Email, req.DelegateId, ct)
+            refused = await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct)
                       ?? Problems.Conflict("The change collided with another one; retry.");
         }
 
