@@ -8,6 +8,7 @@ public static class AuthSetup
     {
         // Built now, so that a missing or development token in Production stops start-up at once.
         services.AddSingleton(new BootstrapAdminToken(configuration, environment));
+        services.AddSingleton<TokenCache>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();

@@ -20,6 +20,7 @@ internal sealed class BearerTokenHandler(
     UrlEncoder encoder,
     TimeProvider time,
     LeanReader reads,
+    TokenCache cache,
     BootstrapAdminToken bootstrap) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -49,15 +50,23 @@ internal sealed class BearerTokenHandler(
         if (bootstrap.Matches(hash))
             return Succeeded("bootstrap-admin", TokenRole.Admin, []);
 
-        var token = await reads.ReadAsync(ByHash, hash, null, ReadToken, Context.RequestAborted);
         var now = time.GetUtcNow().UtcDateTime;
-        return token switch
+        if (cache.Find(hash) is { } known && (known.ExpiresAt is not { } knownExpiry || knownExpiry > now))
+            return Succeeded(known.Id.ToString(), known.Role, known.ForumIds);
+
+        var token = await reads.ReadAsync(ByHash, hash, null, ReadToken, Context.RequestAborted);
+        switch (token)
         {
-            null => Failed("the token is unknown"),
-            { RevokedAt: not null } => Failed("the token was revoked", token.Id),
-            { ExpiresAt: { } expiry } when expiry <= now => Failed("the token has expired", token.Id),
-            _ => Succeeded(token.Id.ToString(), token.Role, token.ForumIds),
-        };
+            case null:
+                return Failed("the token is unknown");
+            case { RevokedAt: not null }:
+                return Failed("the token was revoked", token.Id);
+            case { ExpiresAt: { } expiry } when expiry <= now:
+                return Failed("the token has expired", token.Id);
+            default:
+                cache.Keep(hash, new TokenCache.ValidToken(token.Id, token.Role, token.ForumIds, token.ExpiresAt));
+                return Succeeded(token.Id.ToString(), token.Role, token.ForumIds);
+        }
     }
 
     private AuthenticateResult Succeeded(string tokenId, TokenRole role, List<Guid> forums)

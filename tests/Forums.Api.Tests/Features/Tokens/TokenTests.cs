@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using Forums.Api.Tests.Infrastructure;
@@ -66,6 +67,23 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
         Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
         await (await organiser.GetAsync("/api/forums")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await admin.PostAsync($"/api/tokens/{tokenId}/revoke", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_token_revoked_by_another_instance_is_refused_once_its_cached_second_lapses()
+    {
+        var id = (string)(await admin.CreateForumAsync())["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
+        var organiser = api.CreateClientWithToken(token);
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        // Another instance revokes it: the row changes, this instance's cache is not told.
+        var revokedRows = await api.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == Guid.Parse(tokenId))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, DateTime.UtcNow)));
+        Assert.Equal(1, revokedRows);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

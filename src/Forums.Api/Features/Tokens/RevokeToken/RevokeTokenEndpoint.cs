@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Tokens.RevokeToken;
 
-internal sealed class RevokeTokenEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<TokenRequest, TokenResponse>
+internal sealed class RevokeTokenEndpoint(ForumsDbContext db, TimeProvider time, TokenCache tokens) : Endpoint<TokenRequest, TokenResponse>
 {
     public override void Configure()
     {
@@ -16,7 +16,8 @@ internal sealed class RevokeTokenEndpoint(ForumsDbContext db, TimeProvider time)
         Description(d => d
             .WithName("revokeToken")
             .WithSummary("Revoke an API token; it stops working at once")
-            .WithDescription("The token stays listed, with revokedAt. The admin token from configuration is revoked by removing it from configuration.")
+            .WithDescription("It is refused at once by the instance that revoked it and within Auth:TokenCacheSeconds (1 s) by any other. " +
+                             "The token stays listed, with revokedAt. The admin token from configuration is revoked by removing it from configuration.")
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409), clearDefaults: true);
     }
@@ -31,6 +32,7 @@ internal sealed class RevokeTokenEndpoint(ForumsDbContext db, TimeProvider time)
         }
         token.Revoke(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        tokens.Forget(token.Id);
         await Send.OkAsync(TokenResponse.FromEntity(token), ct);
     }
 }
