@@ -62,30 +62,39 @@ internal static partial class HttpBenchmark
         await using var baseline = await BaselineProcess.StartAsync(file);
         await CompareAnswersAsync(api.BaseUrl, baseline.BaseUrl, organiser, scenarios.Where(s => s is { BaselinePath: not null, Post: false }));
         var selected = scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        // A first pass, not measured: JIT tiers settle and the seeding's garbage is collected on both sides before any
-        // figure is taken (the first scenario measured right after seeding ran at half speed).
-        foreach (var scenario in selected)
-        {
-            Wrk(api.BaseUrl + scenario.ApiPath, 3, scenario.Organiser ? organiser : null, scenario, "warm-api");
-            if (scenario.BaselinePath is not null)
-                Wrk(baseline.BaseUrl + scenario.BaselinePath, 3, null, scenario, "warm-baseline");
-        }
-
-        // Measured in rounds over all scenarios, API and baseline alternating, and reported as medians: this machine's
-        // speed drifts over a run (shared cores), and rounds spread the drift over every scenario and both sides alike.
+        // Measured in rounds over all scenarios, API and baseline in turn, and reported as medians: this machine's speed
+        // drifts over a run (shared cores), and rounds spread the drift over every scenario and both sides alike.
         const int Rounds = 3;
         var results = selected.ToDictionary(s => s, _ => (Api: new List<WrkResult>(), Baseline: new List<WrkResult>()));
-        for (var round = 0; round < Rounds; round++)
+        // The reads first, then the writes, so that no read is measured over a file the registrations just changed;
+        // and the side that goes first alternates from round to round.
+        foreach (var phase in new[] { selected.Where(s => !s.Post).ToList(), selected.Where(s => s.Post).ToList() })
         {
-            foreach (var scenario in selected)
+            // A pass not measured: JIT tiers settle and the seeding's garbage is collected on both sides before any
+            // figure is taken (the first scenario measured right after seeding ran at half speed).
+            foreach (var scenario in phase)
             {
-                results[scenario].Api.Add(Wrk(api.BaseUrl + scenario.ApiPath, seconds, scenario.Organiser ? organiser : null, scenario, "api"));
+                Wrk(api.BaseUrl + scenario.ApiPath, 3, scenario.Organiser ? organiser : null, scenario, "warm-api");
                 if (scenario.BaselinePath is not null)
-                    results[scenario].Baseline.Add(Wrk(baseline.BaseUrl + scenario.BaselinePath, seconds, null, scenario, "baseline"));
+                    Wrk(baseline.BaseUrl + scenario.BaselinePath, 3, null, scenario, "warm-baseline");
+            }
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var scenario in phase)
+                {
+                    void MeasureApi() => results[scenario].Api.Add(Wrk(api.BaseUrl + scenario.ApiPath, seconds, scenario.Organiser ? organiser : null, scenario, "api"));
+                    void MeasureBaseline()
+                    {
+                        if (scenario.BaselinePath is not null)
+                            results[scenario].Baseline.Add(Wrk(baseline.BaseUrl + scenario.BaselinePath, seconds, null, scenario, "baseline"));
+                    }
+                    if (round % 2 == 0) { MeasureApi(); MeasureBaseline(); }
+                    else { MeasureBaseline(); MeasureApi(); }
+                }
             }
         }
 
-        Console.WriteLine($"wrk -t2 on loopback; {Rounds} rounds of {seconds} s per scenario and side (after a 3 s warm-up pass), medians shown.");
+        Console.WriteLine($"wrk -t2 on loopback; {Rounds} rounds of {seconds} s per scenario and side (after a 3 s warm-up pass; reads, then writes; the side going first alternates), medians shown.");
         Console.WriteLine();
         Console.WriteLine("| scenario                      | API req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |");
         Console.WriteLine("|-------------------------------|----------:|-------:|-------:|---------------:|-------:|-------:|------:|");

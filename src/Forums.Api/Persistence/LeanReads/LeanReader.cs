@@ -175,7 +175,7 @@ internal sealed class SqliteLeanReader : LeanReader
         public T Execute<T>(string sql, object[] values, Func<DbDataReader, T> read)
         {
             if (connection.State != ConnectionState.Open)
-                Open();
+                connection.Open();
             if (!commands.TryGetValue(sql, out var command))
             {
                 command = connection.CreateCommand();
@@ -189,14 +189,6 @@ internal sealed class SqliteLeanReader : LeanReader
                 command.Parameters[i].Value = values[i] is Guid guid ? Text(guid) : values[i];
             using var reader = command.ExecuteReader();
             return read(reader);
-        }
-
-        private void Open()
-        {
-            connection.Open();
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA mmap_size = 268435456;";
-            pragma.ExecuteNonQuery();
         }
 
         // EF Core stores a Guid as upper-case text on SQLite.
