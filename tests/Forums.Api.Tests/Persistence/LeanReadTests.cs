@@ -68,11 +68,14 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     public async Task Delegates_full_and_bare_confirmed_and_waitlisted_read_byte_for_byte_as_their_responses_serialise()
     {
         var forum = (string)(await client.CreateForumAsync(new ForumBuilder().With("capacity", 1)))["id"]!;
+        // Times with and without a fraction of a second, and one whose last digit would be a trimmed zero.
+        api.Clock.Advance(TimeSpan.FromTicks(1_234_500));
         var full = await client.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(Awkward)
             .With("position", Text("Deputy akim"))
             .With("organisation", Text("Akimat"))
             .With("needs", new JsonObject { ["diet"] = Awkward, ["access"] = "wheelchair", ["interpretation"] = "kk ↔ ko" })
             .Build());
+        api.Clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1_234_500));
         var bare = await client.PostJsonAsync($"/api/forums/{forum}/delegates", new JsonObject { ["name"] = "Жалғыз" });
 
         foreach (var created in new[] { await full.ShouldBeAsync(HttpStatusCode.Created), await bare.ShouldBeAsync(HttpStatusCode.Created) })

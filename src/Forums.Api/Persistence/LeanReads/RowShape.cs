@@ -112,7 +112,7 @@ public sealed class JsonField
                 CopyJson(writer, reader.GetString(Ordinal));
                 break;
             case ColumnKind.UtcTime:
-                writer.WriteStringValue(DateTime.SpecifyKind(reader.GetDateTime(Ordinal), DateTimeKind.Utc));
+                WriteUtcTime(writer, reader);
                 break;
             case ColumnKind.Date:
                 writer.WriteStringValue(reader.GetFieldValue<DateOnly>(Ordinal).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -129,6 +129,28 @@ public sealed class JsonField
             default:
                 throw new InvalidOperationException($"No writer for {Kind}.");
         }
+    }
+
+    // EF Core keeps a time on SQLite as text, "yyyy-MM-dd HH:mm:ss.FFFFFFF"; the serializer writes the same digits as
+    // "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ" (trailing zeros trimmed alike). So that text is rewritten, not parsed and
+    // formatted again; any other form (and SQL Server's datetime2) goes through DateTime.
+    private void WriteUtcTime(Utf8JsonWriter writer, DbDataReader reader)
+    {
+        if (reader.GetFieldType(Ordinal) == typeof(string))
+        {
+            var stored = reader.GetString(Ordinal);
+            if (stored.Length is 19 or (>= 21 and <= 27) && stored[10] == ' ' && stored[4] == '-' && stored[13] == ':'
+                && (stored.Length == 19 || (stored[19] == '.' && stored[^1] != '0')) && Ascii.IsValid(stored))
+            {
+                Span<byte> iso = stackalloc byte[28];
+                var length = Encoding.ASCII.GetBytes(stored, iso);
+                iso[10] = (byte)'T';
+                iso[length] = (byte)'Z';
+                writer.WriteStringValue(iso[..(length + 1)]);
+                return;
+            }
+        }
+        writer.WriteStringValue(DateTime.SpecifyKind(reader.GetDateTime(Ordinal), DateTimeKind.Utc));
     }
 
     // Characters the converters' encoder writes as they are but the API's encoder escapes (and escapes, surrogates).
