@@ -17,7 +17,11 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
 
     private static readonly LeanQuery Lean = new("Forums", ["Id", "Status", "RequiresApproval", "TimeZone"], ["Id"]);
 
-    /// <summary>For organiser reads on the lean path: the same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// The same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>
+    /// on the lean path, on a connection of its own: only for checks made outside a write transaction (inside one,
+    /// SQL Server would make it wait for the locks that transaction holds), so writes keep the context's overload.
+    /// </summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(LeanReader reads, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
         var forum = caller.Organises(forumId)

@@ -42,6 +42,8 @@ public abstract class LeanReader : IDisposable
     private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
     private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
 
+    private readonly ConcurrentDictionary<(RowShape Shape, string Sort, string Filters, bool After), string> pageSql = new();
+
     public static LeanReader ForSqlite(string connectionString) => new SqliteLeanReader(connectionString);
 
     public static LeanReader ForSqlServer(string connectionString) => new SqlServerLeanReader(connectionString);
@@ -63,9 +65,16 @@ public abstract class LeanReader : IDisposable
         string? after, int limit, CancellationToken cancellationToken)
     {
         var columns = shape.Query.Columns;
-        var where = Equal(equal.Select(e => e.Column).ToArray()) + (after is null ? "" : $" AND \"{sortColumn}\" > @p{equal.Count}");
-        var limitParameter = $"@p{equal.Count + (after is null ? 0 : 1)}";
-        var sql = Page($"{List(columns)}, \"{sortColumn}\"", $"\"{shape.Query.Table}\"", where, $"\"{sortColumn}\"", limitParameter);
+        // Built once per filter combination, not per request: the same string each time, so that a prepared
+        // statement is found by reference.
+        var sql = pageSql.GetOrAdd((shape, sortColumn, string.Join(',', equal.Select(e => e.Column)), after is not null), key =>
+        {
+            var (_, sort, filterColumns, hasAfter) = key;
+            var filters = filterColumns.Split(',');
+            var where = Equal(filters) + (hasAfter ? $" AND \"{sort}\" > @p{filters.Length}" : "");
+            var limitParameter = $"@p{filters.Length + (hasAfter ? 1 : 0)}";
+            return Page($"{List(columns)}, \"{sort}\"", $"\"{shape.Query.Table}\"", where, $"\"{sort}\"", limitParameter);
+        });
         object[] values = [.. equal.Select(e => e.Value), .. after is null ? Array.Empty<object>() : [after], limit + 1];
         return ExecuteAsync(sql, values, reader => RenderPage(shape, reader, columns.Length, limit), cancellationToken);
     }
@@ -170,7 +179,9 @@ internal sealed class SqliteLeanReader : LeanReader
     private sealed class Connection(string connectionString) : IDisposable
     {
         private readonly SqliteConnection connection = new(connectionString);
-        private readonly Dictionary<string, SqliteCommand> commands = [];
+        // By reference: every statement text is one string made once (a query's or a page's), and hashing a
+        // 700-character text on every read would cost more than finding it.
+        private readonly Dictionary<string, SqliteCommand> commands = new(ReferenceEqualityComparer.Instance);
 
         public T Execute<T>(string sql, object[] values, Func<DbDataReader, T> read)
         {
