@@ -68,9 +68,14 @@ internal sealed class ApiProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The resident set of the API process now (Linux VmRSS).</summary>
+    public long WorkingSetMegabytes() => Status("VmRSS:");
+
     /// <summary>The peak resident set of the API process so far (Linux VmHWM).</summary>
-    public long PeakWorkingSetMegabytes() =>
-        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("VmHWM:"))
+    public long PeakWorkingSetMegabytes() => Status("VmHWM:");
+
+    private long Status(string field) =>
+        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith(field))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
 
     public async ValueTask DisposeAsync()

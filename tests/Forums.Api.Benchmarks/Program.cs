@@ -1,6 +1,7 @@
 using Forums.Api.Benchmarks;
 
 // dotnet run -c Release --project tests/Forums.Api.Benchmarks -- import [rows] [runs]
+// dotnet run -c Release --project tests/Forums.Api.Benchmarks -- memory [most sessions to try]
 // dotnet run -c Release --project tests/Forums.Api.Benchmarks -- http [delegates] [seconds per scenario] [scenario filter]   (needs wrk)
 var scenario = args.FirstOrDefault() ?? "import";
 switch (scenario)
@@ -16,8 +17,11 @@ switch (scenario)
             seconds: args.Length > 2 ? int.Parse(args[2]) : 10,
             only: args.Length > 3 ? args[3] : null);
         break;
+    case "memory":
+        await MemoryBenchmark.RunAsync(maxSessions: args.Length > 1 ? int.Parse(args[1]) : 5_000);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: import, http");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: import, http, memory");
         return 2;
 }
 return 0;
