@@ -60,6 +60,11 @@ public static class HttpSetup
         failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
 
     // "$.title.kk" names the field "title.kk"; "$" (the body itself is not valid JSON) names the body.
+    // The path can hold a client's map key of any length: it is named, not repeated whole.
     private static string JsonField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : Shorten(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path);
+
+    private static string Shorten(string field) => field.Length <= MaxFieldNameLength ? field : field[..MaxFieldNameLength] + "…";
+
+    private const int MaxFieldNameLength = 100;
 }
