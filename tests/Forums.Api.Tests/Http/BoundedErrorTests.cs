@@ -88,6 +88,21 @@ public sealed class BoundedErrorTests(EmptyForumsApiFactory api) : IClassFixture
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("limit")]
+    [InlineData("kind")]
+    [InlineData("day")]
+    [InlineData("speakerId")]
+    public async Task A_long_query_value_that_cannot_bind_is_not_echoed_whole(string parameter)
+    {
+        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+
+        var response = await admin.GetAsync($"/api/forums/{forum}/sessions?{parameter}={new string('9', 6_000)}x");
+
+        await SmallAsync(response);
+        await response.ShouldBeInvalidAsync(parameter);
+    }
+
     [Fact]
     public async Task A_csv_row_with_thousands_of_bad_languages_is_a_small_400()
     {
