@@ -129,6 +129,21 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     }
 
     [Fact]
+    public async Task Slugs_and_language_tags_refuse_a_trailing_line_break()
+    {
+        var slug = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("slug", "forum-with-a-newline\n").Build());
+        var tag = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("title", new JsonObject { ["en\n"] = "Forum" }).Build());
+        var list = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("languages", new JsonArray("kk\n")).Build());
+        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var query = await admin.GetAsync($"/api/forums/{forum}/sessions?language=kk%0A");
+
+        await slug.ShouldBeInvalidAsync("slug");
+        await tag.ShouldBeInvalidAsync("title");
+        await list.ShouldBeInvalidAsync("languages[0]");
+        await query.ShouldBeInvalidAsync("language");
+    }
+
+    [Fact]
     public async Task An_import_refuses_unsafe_characters_on_their_line_and_column()
     {
         var forum = (string)(await admin.CreateForumAsync())["id"]!;
