@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Forums.Api.Domain;
 
 /// <summary>
@@ -11,9 +13,11 @@ public static class ReadableText
     /// <param name="multiLine">Long texts (descriptions, biographies) may keep line breaks and tabs; one-line texts may not.</param>
     public static string? FindUnsafe(string text, bool multiLine = false)
     {
+        var visible = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            visible |= !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 var codePoint = char.ConvertToUtf32(c, text[i + 1]);
@@ -36,7 +40,8 @@ public static class ReadableText
             if (what is not null)
                 return Describe(what, c, i);
         }
-        return null;
+        // Zero-width characters alone (U+200B, U+2060, U+FEFF) show nothing; spaces alone are left to each field's rule (blank or none).
+        return visible || text.All(char.IsWhiteSpace) ? null : "only invisible characters";
     }
 
     // Unicode §23.7: U+FDD0..U+FDEF and the last two code points of every plane.

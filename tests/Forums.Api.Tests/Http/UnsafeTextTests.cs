@@ -129,6 +129,18 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     }
 
     [Fact]
+    public async Task Text_of_only_invisible_characters_is_refused_as_blank()
+    {
+        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+
+        var name = await admin.PostJsonAsync($"/api/forums/{forum}/speakers", new SpeakerBuilder("\u200b\u200d\u2060").Build());
+        var title = await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("title", new JsonObject { ["en"] = " \ufeff " }).Build());
+
+        await name.ShouldBeInvalidAsync("name");
+        await title.ShouldBeInvalidAsync("title");
+    }
+
+    [Fact]
     public async Task Slugs_and_language_tags_refuse_a_trailing_line_break()
     {
         var slug = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("slug", "forum-with-a-newline\n").Build());

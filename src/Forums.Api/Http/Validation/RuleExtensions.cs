@@ -59,7 +59,7 @@ public static class RuleExtensions
         });
 
     private const string UnsafeAdvice =
-        ": text people read may not hold control characters, bidirectional overrides or isolates, noncharacters or lone surrogates.";
+        ": text people read must show something and may not hold control characters, bidirectional overrides or isolates, noncharacters or lone surrogates.";
 
     /// <summary>
     /// Text people read (names, rooms, needs, search words...): no control characters, no bidi overrides or isolates

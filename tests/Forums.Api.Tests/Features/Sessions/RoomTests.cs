@@ -86,7 +86,7 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     {
         var forum = await admin.CreateScheduledForumAsync();
 
-        var session = await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "\u00a0\u200b "));
+        var session = await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "\u00a0\u3000 "));
 
         Assert.Null(session["room"]);
     }
