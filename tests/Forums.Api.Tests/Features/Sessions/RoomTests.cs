@@ -1,5 +1,6 @@
 using System.Net;
 using Forums.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Tests.Features.Sessions;
 
@@ -79,6 +80,36 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("room", room).Build());
 
         await response.ShouldBeInvalidAsync("room");
+    }
+
+    [Fact]
+    public async Task Rooms_stored_before_the_key_existed_get_their_key_at_start_up()
+    {
+        var folder = ForumsApiFactory.NewDataFolder();
+        string forum, old;
+        using (var first = new ForumsApiFactory(folder, seed: false))
+        {
+            var client = first.CreateAdminClient();
+            forum = await client.CreateScheduledForumAsync();
+            old = (string)(await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+            // What the migration's SQL leaves for a room stored untidy before: the room lower-cased, nothing more.
+            await first.WithDbAsync(db => db.Sessions.Where(s => s.Id == Guid.Parse(old))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Room, "Hall\u00a0\u00a0A").SetProperty(s => s.RoomKey, "hall\u00a0\u00a0a")));
+        }
+
+        try
+        {
+            using var restarted = new ForumsApiFactory(folder, seed: false);
+            var clash = await restarted.CreateAdminClient().PostJsonAsync($"/api/forums/{forum}/sessions",
+                new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "hall a").Build());
+
+            var problem = await clash.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal($"/api/forums/{forum}/sessions/{old}", (string)problem["existing"]!);
+        }
+        finally
+        {
+            ForumsApiFactory.DeleteFolder(folder);
+        }
     }
 
     [Fact]
