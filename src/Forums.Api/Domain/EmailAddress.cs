@@ -53,10 +53,11 @@ public static class EmailAddress
     {
         if (domain.Length == 0 || domain.EndsWith('.'))
             return null;
+        var plain = Ascii.IsValid(domain) && !domain.Contains("xn--", StringComparison.Ordinal);
         string ascii;
         try
         {
-            ascii = Idn.GetAscii(domain);
+            ascii = plain ? domain : Idn.GetAscii(domain);
         }
         catch (ArgumentException)
         {
@@ -68,6 +69,6 @@ public static class EmailAddress
         foreach (var label in labels)
             if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-' || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
                 return null;
-        return Idn.GetUnicode(ascii).ToLowerInvariant();
+        return plain ? ascii : Idn.GetUnicode(ascii).ToLowerInvariant();
     }
 }

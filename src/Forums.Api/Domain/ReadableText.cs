@@ -17,6 +17,11 @@ public static class ReadableText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is > ' ' and < '\u007f')
+            {
+                visible = true;
+                continue;
+            }
             visible |= !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
