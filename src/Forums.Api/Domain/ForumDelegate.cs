@@ -40,7 +40,7 @@ public sealed class ForumDelegate : IVersioned
     public Dictionary<string, string>? Position { get; private set; }
     public Dictionary<string, string>? Organisation { get; private set; }
     public string? Country { get; private set; }
-    /// <summary>Lower-cased, so that one address registers once per forum whatever its case.</summary>
+    /// <summary>In its comparison form (<see cref="EmailAddress.Normalize"/>), so that one address registers once per forum however it is written.</summary>
     public string? Email { get; private set; }
     public string? Phone { get; private set; }
     public List<string> Languages { get; private set; } = [];
@@ -79,7 +79,8 @@ public sealed class ForumDelegate : IVersioned
         Position = details.Position?.ToDictionary(p => p.Key, p => p.Value);
         Organisation = details.Organisation?.ToDictionary(p => p.Key, p => p.Value);
         Country = details.Country;
-        Email = details.Email?.Trim().ToLowerInvariant();
+        Email = details.Email is null ? null
+            : EmailAddress.Normalize(details.Email) ?? throw new RuleViolationException("The e-mail is not a valid address.");
         Phone = details.Phone;
         Languages = [.. details.Languages];
         DietNeeds = details.Needs.Diet;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace Forums.Api.Domain;
 
 /// <summary>BCP 47 (RFC 5646 §2.1) well-formed language tags, written in their canonical case (§2.1.1).</summary>
+// The grammar ends at \z: .NET's $ also matches before a final line break.
 public static partial class LanguageTag
 {
     [GeneratedRegex("""
@@ -13,7 +14,7 @@ public static partial class LanguageTag
           (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
           (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*
           (?:-x(?:-[a-z0-9]{1,8})+)?
-        |x(?:-[a-z0-9]{1,8})+)$
+        |x(?:-[a-z0-9]{1,8})+)\z
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 

@@ -53,7 +53,10 @@ public sealed class Session : IVersioned
     public int Order { get; private set; }
     public DateTime? StartsAt { get; private set; }
     public DateTime? EndsAt { get; private set; }
+    /// <summary>The room as written, tidied (<see cref="RoomName.Tidy"/>).</summary>
     public string? Room { get; private set; }
+    /// <summary>What two spellings of the room share (<see cref="RoomName.Key"/>): the room's clashes and filter compare it.</summary>
+    public string? RoomKey { get; private set; }
     public List<string> Languages { get; private set; } = [];
     public List<string> InterpretationLanguages { get; private set; } = [];
     public int? Capacity { get; private set; }
@@ -82,7 +85,8 @@ public sealed class Session : IVersioned
         Order = details.Order;
         StartsAt = details.Slot?.StartsAt;
         EndsAt = details.Slot?.EndsAt;
-        Room = details.Room;
+        Room = RoomName.Tidy(details.Room);
+        RoomKey = RoomName.Key(Room);
         Languages = [.. details.Languages];
         InterpretationLanguages = [.. details.InterpretationLanguages];
         Capacity = details.Capacity;

@@ -6,7 +6,8 @@ public static partial class Slug
 {
     public const int MinLength = 3;
     public const int MaxLength = 100;
-    public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    // \z, not $: in .NET $ also matches before a final line break, and "slug\n" passed.
+    public const string Pattern = @"^[a-z0-9]+(?:-[a-z0-9]+)*\z";
 
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();

@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Forums.Api.Auth;
 using Forums.Api.Http.Idempotency;
+using Forums.Api.Http.Validation;
 using Forums.Api.OpenApi;
 
 namespace Forums.Api.Http;
@@ -51,6 +52,7 @@ public static class HttpSetup
             c.Errors.ProducesMetadataType = typeof(ValidationProblem);
             c.Errors.ResponseBuilder = (failures, context, _) => Problems.Validation(context, Group(failures));
             c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path), "The value is not valid JSON for this field.");
+            c.Binding.FailureMessage = (type, _, value) => $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
         });
         app.UseForumsOpenApi();
         return app;
@@ -60,6 +62,22 @@ public static class HttpSetup
         failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
 
     // "$.title.kk" names the field "title.kk"; "$" (the body itself is not valid JSON) names the body.
+    // FastEndpoints' own message repeats the whole value (a query string or header of kilobytes); this one names a short part of it.
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) => "a whole number",
+        var t when t == typeof(Guid) => "an id (a UUID)",
+        var t when t == typeof(DateOnly) => "a date (YYYY-MM-DD)",
+        var t when t == typeof(bool) => "true or false",
+        var t when t.IsEnum => $"one of {string.Join(", ", Enum.GetNames(t).Select(JsonNamingPolicy.CamelCase.ConvertName))}",
+        _ => "a valid value",
+    };
+
+    // The path can hold a client's map key of any length: it is named, not repeated whole.
     private static string JsonField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : Shorten(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path);
+
+    private static string Shorten(string field) => field.Length <= MaxFieldNameLength ? field : field[..MaxFieldNameLength] + "…";
+
+    private const int MaxFieldNameLength = 100;
 }

@@ -22,6 +22,7 @@ public static class DatabaseStartup
                 // WAL lets readers go on while the single writer writes; the setting persists in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            await SessionRoomKeys.RefreshAsync(db, CancellationToken.None);
 
             if (config.GetValue("Seed:Enabled", true))
             {

@@ -17,8 +17,10 @@ namespace Forums.Api.Tests.Persistence;
 /// </summary>
 public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
-    // HTML-significant characters, quotes, a tab, scripts beyond Latin and a character outside the BMP: all escape differently.
-    private const string Awkward = "<b>\"Tom & Jerry's\"</b>\t+ Қазақ 한국어 😀";
+    // HTML-significant characters, quotes, scripts beyond Latin and a character outside the BMP: all escape differently.
+    private const string Awkward = "<b>\"Tom & Jerry's\"</b> + Қазақ 한국어 😀";
+    // Only multi-line texts (descriptions, biographies) may hold line breaks and tabs, which escape differently again.
+    private const string AwkwardLines = Awkward + "\r\n\tand a tab";
 
     private readonly HttpClient client = api.CreateAdminClient();
 
@@ -39,7 +41,7 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         var forum = await client.CreateForumAsync(new ForumBuilder()
             .With("title", Text("Central Asia – Korea"))
             .With("theme", Text("Cooperation"))
-            .With("description", Text("Local self-government"))
+            .With("description", new JsonObject { ["en"] = "Local self-government", ["kk"] = AwkwardLines })
             .With("series", Text("Central Asia – Korea"))
             .With("edition", 2)
             .With("venue", Text("Congress hall"))

@@ -30,7 +30,7 @@ public abstract class DelegateFields
     public IReadOnlyDictionary<string, string>? Organisation { get; init; }
     /// <summary>ISO 3166-1 alpha-2 code.</summary>
     public string? Country { get; init; }
-    /// <summary>Registers once per forum, whatever its case.</summary>
+    /// <summary>Registers once per forum, whatever its case or Unicode form; stored trimmed, NFC and lower-case.</summary>
     public string? Email { get; init; }
     public string? Phone { get; init; }
     /// <summary>BCP 47 tags of the languages the delegate speaks.</summary>
@@ -45,7 +45,7 @@ public abstract class DelegateFields
         LanguageMaps.Canonical(Position),
         LanguageMaps.Canonical(Organisation),
         Country?.ToUpperInvariant(),
-        string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
+        EmailAddress.Normalize(Email),
         string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
         (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList(),
         new DelegateNeeds(Blank(Needs?.Diet), Blank(Needs?.Access), Blank(Needs?.Interpretation)),
@@ -58,19 +58,17 @@ internal sealed class DelegateFieldsValidator : AbstractValidator<DelegateFields
 {
     public DelegateFieldsValidator()
     {
-        RuleFor(d => d.Name).NotEmpty().MaximumLength(200);
-        RuleFor(d => d.NameLatin).MaximumLength(200);
+        RuleFor(d => d.Name).NotEmpty().MaximumLength(200).Text();
+        RuleFor(d => d.NameLatin).MaximumLength(200).Text();
         RuleFor(d => d.Position).LocalizedText(maxLength: 300);
         RuleFor(d => d.Organisation).LocalizedText(maxLength: 300);
         RuleFor(d => d.Country).CountryCode().When(d => d.Country is not null);
-        RuleFor(d => d.Email).MaximumLength(254).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email));
-        RuleFor(d => d.Phone).Matches(@"^\+?[0-9][0-9 ()\-.]{3,38}$").When(d => !string.IsNullOrWhiteSpace(d.Phone))
+        RuleFor(d => d.Email).Email();
+        RuleFor(d => d.Phone).Matches(@"^\+?[0-9][0-9 ()\-.]{3,38}\z").When(d => !string.IsNullOrWhiteSpace(d.Phone))
             .WithMessage("Give a phone number of digits, spaces, brackets and hyphens, e.g. '+7 725 330 0000'.");
-        RuleFor(d => d.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(d => d.Languages is not null)
-            .WithMessage($"Give at most {RuleExtensions.MaxLanguagesPerText} languages.");
-        RuleForEach(d => d.Languages).LanguageTag().OverridePropertyName("languages");
-        RuleFor(d => d.Needs!.Diet).MaximumLength(500).OverridePropertyName("needs.diet").When(d => d.Needs is not null);
-        RuleFor(d => d.Needs!.Access).MaximumLength(500).OverridePropertyName("needs.access").When(d => d.Needs is not null);
-        RuleFor(d => d.Needs!.Interpretation).MaximumLength(500).OverridePropertyName("needs.interpretation").When(d => d.Needs is not null);
+        RuleFor(d => d.Languages).LanguageTags();
+        RuleFor(d => d.Needs!.Diet).MaximumLength(500).Text().OverridePropertyName("needs.diet").When(d => d.Needs is not null);
+        RuleFor(d => d.Needs!.Access).MaximumLength(500).Text().OverridePropertyName("needs.access").When(d => d.Needs is not null);
+        RuleFor(d => d.Needs!.Interpretation).MaximumLength(500).Text().OverridePropertyName("needs.interpretation").When(d => d.Needs is not null);
     }
 }

@@ -1,3 +1,4 @@
+using Forums.Api.Domain;
 using Forums.Api.Persistence;
 using Forums.Api.Persistence.LeanReads;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,9 @@ internal static class DelegateRegistrations
     /// <summary>The 409 for an e-mail already registered in the forum, pointing at that delegate; null if it is not that.</summary>
     public static async Task<IResult?> EmailTakenAsync(LeanReader reads, Guid forumId, string? email, Guid exceptId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(email))
+        if (EmailAddress.Normalize(email) is not { } normalized)
             return null;
-        var existing = await reads.ReadAsync(ByEmail, forumId, email.Trim().ToLowerInvariant(), r => (object)r.GetGuid(0), ct);
+        var existing = await reads.ReadAsync(ByEmail, forumId, normalized, r => (object)r.GetGuid(0), ct);
         return existing is Guid id && id != exceptId ? DelegateProblems.EmailTaken(forumId, id) : null;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>
         RuleFor(f => f.Slug).NotEmpty().Slug();
         RuleFor(f => f.Title).NotNull().LocalizedText(maxLength: 300);
         RuleFor(f => f.Theme).LocalizedText(maxLength: 500);
-        RuleFor(f => f.Description).LocalizedText(maxLength: 10_000);
+        RuleFor(f => f.Description).LocalizedText(maxLength: 10_000, multiLine: true);
         RuleFor(f => f.Series).LocalizedText(maxLength: 300);
         RuleFor(f => f.Edition).InclusiveBetween(1, 1000);
         RuleFor(f => f.City).NotNull().LocalizedText(maxLength: 200);
@@ -67,8 +67,6 @@ internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>
             .When(f => f.StartDate is not null && f.EndDate is not null)
             .WithMessage("The end date cannot be before the start date.");
         RuleFor(f => f.Capacity).GreaterThanOrEqualTo(1);
-        RuleFor(f => f.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText)
-            .When(f => f.Languages is not null).WithMessage($"Give at most {RuleExtensions.MaxLanguagesPerText} languages.");
-        RuleForEach(f => f.Languages).LanguageTag().OverridePropertyName("languages");
+        RuleFor(f => f.Languages).LanguageTags();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -43,7 +44,7 @@ internal static class ProgrammeRules
         var overlapping = db.Sessions.AsNoTracking()
             .Where(o => o.ForumId == forumId && o.Id != sessionId && o.StartsAt < s.EndsAt && o.EndsAt > s.StartsAt);
 
-        if (room is not null && await overlapping.Where(o => o.Room == room)
+        if (RoomName.Key(room) is { } roomKey && await overlapping.Where(o => o.RoomKey == roomKey)
                 .Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct) is { } roomClash)
             return Problems.Conflict($"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
                 Location(forumId, roomClash.Id));
@@ -58,16 +59,24 @@ internal static class ProgrammeRules
         return null;
     }
 
-    /// <summary>The scheduled sessions that would lie outside these dates in this zone, named for a message.</summary>
+    /// <summary>
+    /// The scheduled sessions that would lie outside these dates in this zone, named for a message: the first few,
+    /// then how many more (a programme of thousands must not make a message of thousands).
+    /// </summary>
     public static async Task<List<string>> SessionsOutsideAsync(ForumsDbContext db, Guid forumId, DateOnly? first, DateOnly? last,
         TimeZoneInfo zone, CancellationToken ct)
     {
+        const int named = 5;
         var scheduled = await db.Sessions.AsNoTracking()
             .Where(s => s.ForumId == forumId && s.StartsAt != null && s.EndsAt != null)
             .Select(s => new { s.Id, s.Title, s.StartsAt, s.EndsAt }).ToListAsync(ct);
-        return scheduled
+        var outside = scheduled
             .Where(s => !ForumTime.WithinDates(new TimeSlot(s.StartsAt!.Value, s.EndsAt!.Value), first, last, zone))
-            .Select(s => $"'{Titles.First(s.Title)}' ({s.Id})").ToList();
+            .ToList();
+        var names = outside.Take(named).Select(s => $"'{Titles.First(s.Title)}' ({s.Id})").ToList();
+        if (outside.Count > named)
+            names.Add(string.Create(CultureInfo.InvariantCulture, $"and {outside.Count - named:N0} more"));
+        return names;
     }
 
     /// <summary>Loads sessions with their speakers, ready to answer in the forum's zone.</summary>

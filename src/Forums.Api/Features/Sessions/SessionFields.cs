@@ -19,7 +19,7 @@ public abstract class SessionFields
     /// <summary>ISO 8601 with offset, e.g. 2027-05-20T10:00:00+05:00; give both ends or neither.</summary>
     public DateTimeOffset? StartsAt { get; init; }
     public DateTimeOffset? EndsAt { get; init; }
-    /// <summary>The room's name; two sessions in one room may not overlap.</summary>
+    /// <summary>The room's name; two sessions in one room may not overlap. Rooms compare ignoring case and runs of spaces of any kind.</summary>
     public string? Room { get; init; }
     /// <summary>BCP 47 tags of the languages spoken.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
@@ -33,7 +33,7 @@ public abstract class SessionFields
         Kind!.Value,
         Order!.Value,
         StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start.UtcDateTime, end.UtcDateTime) : null,
-        string.IsNullOrWhiteSpace(Room) ? null : Room.Trim(),
+        RoomName.Tidy(Room),
         Tags(Languages),
         Tags(InterpretationLanguages),
         Capacity);
@@ -46,7 +46,7 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
     public SessionFieldsValidator()
     {
         RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300);
-        RuleFor(s => s.Description).LocalizedText(maxLength: 10_000);
+        RuleFor(s => s.Description).LocalizedText(maxLength: 10_000, multiLine: true);
         RuleFor(s => s.Kind).NotNull();
         RuleFor(s => s.Order).NotNull().InclusiveBetween(0, Session.MaxOrder);
         RuleFor(s => s.EndsAt).NotNull().When(s => s.StartsAt is not null).WithMessage("Give both ends of the slot, or neither.");
@@ -55,11 +55,10 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
             .WithMessage("The session ends after it starts.");
         RuleFor(s => s.EndsAt).Must((s, end) => end - s.StartsAt <= TimeSpan.FromDays(7)).When(s => s.StartsAt is not null && s.EndsAt is not null)
             .WithMessage("A session lasts at most 7 days.");
-        RuleFor(s => s.Room).MaximumLength(100);
+        RuleFor(s => s.Room).MaximumLength(RoomName.MaxLength).Text()
+            .Must(room => RoomName.Key(room) is not { Length: > RoomName.MaxKeyLength }).WithMessage("The room's name is too long.");
         RuleFor(s => s.Capacity).GreaterThanOrEqualTo(1);
-        RuleForEach(s => s.Languages).LanguageTag().OverridePropertyName("languages");
-        RuleForEach(s => s.InterpretationLanguages).LanguageTag().OverridePropertyName("interpretationLanguages");
-        RuleFor(s => s.Languages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(s => s.Languages is not null);
-        RuleFor(s => s.InterpretationLanguages).Must(l => l!.Count <= RuleExtensions.MaxLanguagesPerText).When(s => s.InterpretationLanguages is not null);
+        RuleFor(s => s.Languages).LanguageTags();
+        RuleFor(s => s.InterpretationLanguages).LanguageTags();
     }
 }

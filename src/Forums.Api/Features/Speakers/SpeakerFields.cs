@@ -37,11 +37,12 @@ internal sealed class SpeakerFieldsValidator : AbstractValidator<SpeakerFields>
 {
     public SpeakerFieldsValidator()
     {
-        RuleFor(s => s.Name).NotEmpty().MaximumLength(200);
-        RuleFor(s => s.NameLatin).MaximumLength(200);
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(200).Text();
+        RuleFor(s => s.NameLatin).MaximumLength(200).Text();
         RuleFor(s => s.Position).LocalizedText(maxLength: 300);
         RuleFor(s => s.Organisation).LocalizedText(maxLength: 300);
-        RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000);
+        RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000, multiLine: true);
+        RuleFor(s => s.PhotoUrl).Text();
         RuleFor(s => s.PhotoUrl)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 2048)
             .When(s => !string.IsNullOrWhiteSpace(s.PhotoUrl))

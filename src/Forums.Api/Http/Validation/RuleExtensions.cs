@@ -1,4 +1,6 @@
+using System.Globalization;
 using FluentValidation;
+using FluentValidation.Results;
 using Forums.Api.Domain;
 using Forums.Api.Http.Paging;
 
@@ -9,9 +11,18 @@ public static class RuleExtensions
 {
     public const int MaxLanguagesPerText = 30;
 
-    /// <summary>A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts.</summary>
+    /// <summary>At most this many examples of one kind of problem are named per field; the rest are counted.</summary>
+    public const int MaxExamplesPerField = 3;
+
+    /// <summary>The longest piece of a client's value that a message repeats.</summary>
+    public const int MaxEchoedLength = 60;
+
+    /// <summary>
+    /// A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts that people can read
+    /// (see <see cref="Text{T}"/>). However many entries are wrong, the field gets a few messages, each naming a few.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>?> LocalizedText<T>(
-        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength) =>
+        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, bool multiLine = false) =>
         rule.Custom((text, context) =>
         {
             if (text is null)
@@ -19,31 +30,79 @@ public static class RuleExtensions
             if (text.Count == 0)
                 context.AddFailure("Give the text in at least one language, e.g. {\"en\": \"...\"}.");
             else if (text.Count > MaxLanguagesPerText)
-                context.AddFailure($"Give at most {MaxLanguagesPerText} languages.");
+                context.AddFailure(Invariant($"Give at most {MaxLanguagesPerText} languages (this text has {text.Count:N0})."));
+
+            var badTags = new Examples();
+            var badTexts = new Examples();
+            var anyUnsafe = false;
             foreach (var (tag, value) in text)
             {
                 if (!Domain.LanguageTag.IsWellFormed(tag))
-                    context.AddFailure($"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko', 'uz-Cyrl').");
+                    badTags.Add($"'{Shorten(tag)}'");
                 else if (string.IsNullOrWhiteSpace(value))
-                    context.AddFailure($"The '{tag}' text is empty.");
+                    badTexts.Add($"the '{tag}' text is empty");
                 else if (value.Length > maxLength)
-                    context.AddFailure($"The '{tag}' text is longer than {maxLength} characters.");
+                    badTexts.Add(Invariant($"the '{tag}' text is longer than {maxLength:N0} characters"));
+                else if (ReadableText.FindUnsafe(value, multiLine) is { } unsafeCharacter)
+                {
+                    badTexts.Add($"the '{tag}' text contains {unsafeCharacter}");
+                    anyUnsafe = true;
+                }
             }
-            if (text.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+            if (badTags.Count > 0)
+                context.AddFailure(badTags.Describe("is not a well-formed BCP 47 language tag", "are not well-formed BCP 47 language tags")
+                                   + " (e.g. 'kk', 'en', 'ko', 'uz-Cyrl').");
+            if (badTexts.Count > 0)
+                context.AddFailure(Capitalised(badTexts.Describe("", "")) + (anyUnsafe ? UnsafeAdvice : "."));
+            if (text.Count <= MaxLanguagesPerText && text.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
                 context.AddFailure("Each language tag may appear once (tags ignore case).");
+        });
+
+    private const string UnsafeAdvice =
+        ": text people read must show something and may not hold control characters, bidirectional overrides or isolates, noncharacters or lone surrogates.";
+
+    /// <summary>
+    /// Text people read (names, rooms, needs, search words...): no control characters, no bidi overrides or isolates
+    /// (U+202A–U+202E, U+2066–U+2069), no noncharacters, no lone surrogates. Only multi-line texts keep line breaks and tabs.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, bool multiLine = false) =>
+        rule.Must(text => text is null || ReadableText.FindUnsafe(text, multiLine) is null)
+            .WithMessage((_, text) => $"Contains {ReadableText.FindUnsafe(text!, multiLine)}{UnsafeAdvice}");
+
+    /// <summary>An e-mail address as <see cref="EmailAddress"/> defines it (blank means none).</summary>
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(email => string.IsNullOrWhiteSpace(email) || EmailAddress.IsValid(email))
+            .WithMessage($"Give one e-mail address of at most {EmailAddress.MaxLength} characters, e.g. 'name@example.kz' " +
+                         "(no display name or angle brackets, no spaces, quotes or invisible characters).");
+
+    /// <summary>A list of BCP 47 tags: at most <see cref="MaxLanguagesPerText"/>, each well-formed; the first few bad ones are named by index (<c>languages[1]</c>), the rest counted.</summary>
+    public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> LanguageTags<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
+        rule.Custom((tags, context) =>
+        {
+            if (tags is null)
+                return;
+            if (tags.Count > MaxLanguagesPerText)
+                context.AddFailure(Invariant($"Give at most {MaxLanguagesPerText} languages (this list has {tags.Count:N0})."));
+            var bad = 0;
+            for (var i = 0; i < tags.Count; i++)
+                if (!Domain.LanguageTag.IsWellFormed(tags[i]) && ++bad <= MaxExamplesPerField)
+                    context.AddFailure(new ValidationFailure($"{context.PropertyPath}[{i}]",
+                        $"'{Shorten(tags[i])}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko', 'uz-Cyrl')."));
+            if (bad > MaxExamplesPerField)
+                context.AddFailure(Invariant($"{bad - MaxExamplesPerField:N0} more tags ({bad:N0} in all) are not well-formed BCP 47 language tags."));
         });
 
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.LanguageTag.IsWellFormed)
-            .WithMessage(x => "'{PropertyValue}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').");
+            .WithMessage((_, tag) => $"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').");
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => Domain.CountryCode.IsAssigned(c?.ToUpperInvariant()))
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. 'KZ', 'KR').");
+            .WithMessage((_, code) => $"'{Shorten(code)}' is not an ISO 3166-1 alpha-2 country code (e.g. 'KZ', 'KR').");
 
     public static IRuleBuilderOptions<T, string?> IanaTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.IanaTimeZone.Exists)
-            .WithMessage("'{PropertyValue}' is not an IANA time zone known to this server (e.g. 'Asia/Almaty').");
+            .WithMessage((_, zone) => $"'{Shorten(zone)}' is not an IANA time zone known to this server (e.g. 'Asia/Almaty').");
 
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.Slug.IsValid)
@@ -60,5 +119,34 @@ public static class RuleExtensions
             .WithMessage("The cursor is not one this API gave out; pass nextCursor from the previous page unchanged.");
     }
 
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
+    /// <summary>A client's value as a message may repeat it: at most <see cref="MaxEchoedLength"/> characters.</summary>
+    public static string Shorten(string? text) =>
+        text is null ? "" : text.Length <= MaxEchoedLength ? text : text[..MaxEchoedLength] + "…";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The first few problems of one kind, and how many there are.</summary>
+    private sealed class Examples
+    {
+        private readonly List<string> first = [];
+        public int Count { get; private set; }
+
+        public void Add(string example)
+        {
+            Count++;
+            if (first.Count < MaxExamplesPerField)
+                first.Add(example);
+        }
+
+        /// <summary>e.g. "'x', 'y', 'z' and 59,997 more (60,000 in all) are not ..."</summary>
+        public string Describe(string one, string many)
+        {
+            var list = string.Join(", ", first);
+            var more = Count > first.Count ? Invariant($" and {Count - first.Count:N0} more ({Count:N0} in all)") : "";
+            var verb = Count == 1 ? one : many;
+            return verb.Length == 0 ? list + more : $"{list}{more} {verb}";
+        }
+    }
 }

@@ -14,7 +14,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.HasOne<Forum>().WithMany().HasForeignKey(s => s.ForumId).OnDelete(DeleteBehavior.Cascade);
         session.Property(s => s.Title).IsRequired();
         session.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
-        session.Property(s => s.Room).HasMaxLength(100);
+        session.Property(s => s.Room).HasMaxLength(RoomName.MaxLength);
+        session.Property(s => s.RoomKey).HasMaxLength(RoomName.MaxKeyLength);
         session.Property(s => s.Languages).IsRequired();
         session.Property(s => s.InterpretationLanguages).IsRequired();
         session.Property(s => s.SortKey).HasMaxLength(64).IsUnicode(false).IsRequired();
@@ -22,7 +23,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Ignore(s => s.Slot);
         session.HasIndex(s => new { s.ForumId, s.SortKey }).IsUnique();
         session.HasIndex(s => new { s.ForumId, s.StartsAt });
-        session.HasIndex(s => new { s.ForumId, s.Room, s.StartsAt });
+        session.HasIndex(s => new { s.ForumId, s.RoomKey, s.StartsAt });
     }
 }
 

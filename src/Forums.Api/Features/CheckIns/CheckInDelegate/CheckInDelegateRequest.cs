@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Forums.Api.Http.Validation;
 
 namespace Forums.Api.Features.CheckIns.CheckInDelegate;
 
@@ -26,9 +27,9 @@ public sealed class CheckInDelegateRequest
     {
         public Validator()
         {
-            RuleFor(r => r.AccreditationCode).NotEmpty().Must((r, _) => r.NormalizedCode() is not null)
+            RuleFor(r => r.AccreditationCode).NotEmpty().Text().Must((r, _) => r.NormalizedCode() is not null)
                 .WithMessage("An accreditation code has 16 letters and digits, e.g. K7QM-3XZP-9R2T-H4WD.");
-            RuleFor(r => r.Nonce).NotEmpty().MaximumLength(100).Matches("^[!-~]+$").WithMessage("Give 1 to 100 visible ASCII characters.");
+            RuleFor(r => r.Nonce).NotEmpty().MaximumLength(100).Matches(@"^[!-~]+\z").WithMessage("Give 1 to 100 visible ASCII characters.");
         }
     }
 }

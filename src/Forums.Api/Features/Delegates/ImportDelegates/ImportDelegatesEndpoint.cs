@@ -78,7 +78,7 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
         var seen = new Dictionary<string, int>();
         foreach (var row in rows.Where(r => !string.IsNullOrWhiteSpace(r.Email)))
         {
-            var email = row.Email!.Trim().ToLowerInvariant();
+            if (EmailAddress.Normalize(row.Email) is not { } email) continue;
             if (seen.TryGetValue(email, out var firstLine))
                 Fail(row.Line, DelegateCsv.Email, $"The same e-mail is on line {firstLine}; one e-mail registers once.");
             else

@@ -32,7 +32,7 @@ public sealed class ListForumsRequest
         {
             this.PageRules(r => r.Limit, r => r.Cursor, Slug.IsValid);
             RuleFor(r => r.Country).CountryCode().When(r => r.Country is not null);
-            RuleFor(r => r.Q).Length(1, 200).When(r => r.Q is not null);
+            RuleFor(r => r.Q).Length(1, 200).Text().When(r => r.Q is not null);
         }
     }
 }

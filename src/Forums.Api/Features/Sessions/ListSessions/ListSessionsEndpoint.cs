@@ -39,8 +39,8 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
             var (from, to) = ForumTime.DayInUtc(day, zone);
             sessions = sessions.Where(s => s.StartsAt >= from && s.StartsAt < to);
         }
-        if (req.Room is { } room)
-            sessions = sessions.Where(s => s.Room == room);
+        if (RoomName.Key(req.Room) is { } roomKey)
+            sessions = sessions.Where(s => s.RoomKey == roomKey);
         if (req.Kind is { } kind)
             sessions = sessions.Where(s => s.Kind == kind);
         if (req.SpeakerId is { } speakerId)

@@ -23,6 +23,7 @@ public sealed class ListSessionsRequest
     [QueryParam]
     public DateOnly? Day { get; init; }
 
+    /// <summary>Sessions in this room, however its name is spelled (case, runs of spaces of any kind).</summary>
     [QueryParam]
     public string? Room { get; init; }
 
@@ -42,7 +43,8 @@ public sealed class ListSessionsRequest
         {
             this.PageRules(r => r.Limit, r => r.Cursor, key => key.Length == 39 && key[6] == '\u001f');
             RuleFor(r => r.Language).LanguageTag().When(r => r.Language is not null);
-            RuleFor(r => r.Room).Length(1, 100).When(r => r.Room is not null);
+            RuleFor(r => r.Room).Length(1, RoomName.MaxLength).Text().Must(room => RoomName.Key(room) is not null)
+                .When(r => r.Room is not null).WithMessage("Give a room's name.");
         }
     }
 }

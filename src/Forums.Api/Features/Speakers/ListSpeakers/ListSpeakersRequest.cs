@@ -28,7 +28,7 @@ public sealed class ListSpeakersRequest
         public Validator()
         {
             this.PageRules(r => r.Limit, r => r.Cursor, SortKeys.IsWellFormed);
-            RuleFor(r => r.Q).Length(1, 200).When(r => r.Q is not null);
+            RuleFor(r => r.Q).Length(1, 200).Text().When(r => r.Q is not null);
         }
     }
 }

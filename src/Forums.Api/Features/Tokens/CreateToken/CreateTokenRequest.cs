@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Forums.Api.Domain;
+using Forums.Api.Http.Validation;
 
 namespace Forums.Api.Features.Tokens.CreateToken;
 
@@ -18,7 +19,7 @@ public sealed class CreateTokenRequest
     {
         public Validator()
         {
-            RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(100).Text();
             RuleFor(r => r.Role).NotNull();
             RuleFor(r => r.ForumIds).NotEmpty().When(r => r.Role == TokenRole.Organiser)
                 .WithMessage("An organiser token must name at least one forum.");

@@ -444,6 +444,10 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("RoomKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("SortKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -471,7 +475,7 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ForumId", "StartsAt");
 
-                    b.HasIndex("ForumId", "Room", "StartsAt");
+                    b.HasIndex("ForumId", "RoomKey", "StartsAt");
 
                     b.ToTable("Sessions", (string)null);
                 });

@@ -438,6 +438,10 @@ namespace Forums.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RoomKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SortKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -465,7 +469,7 @@ namespace Forums.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ForumId", "StartsAt");
 
-                    b.HasIndex("ForumId", "Room", "StartsAt");
+                    b.HasIndex("ForumId", "RoomKey", "StartsAt");
 
                     b.ToTable("Sessions", (string)null);
                 });
