@@ -21,7 +21,7 @@ public static class HttpSetup
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblems>();
-        services.AddHostedService<IdempotencyRecordPurger>();
+        services.AddIdempotencyRecordPurger(configuration);
         services.AddForumsOpenApi();
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
