@@ -112,6 +112,15 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Description = $"A unique key for this request (e.g. a UUID). {replay}",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
             });
+            if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse concrete)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers[IdempotencyMiddleware.ReplayedHeaderName] = new OpenApiHeader
+                {
+                    Description = "\"true\" when this answer replays an earlier request with the same Idempotency-Key.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
         }
         else if (metadata.OfType<RefusesIdempotencyKey>().FirstOrDefault() is { } refuses)
         {

@@ -175,6 +175,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             ?? throw new InvalidOperationException($"The kept Location {location} is not a URL of {operation}.");
 
         var request = context.Request;
+        var (method, path, endpoint) = (request.Method, request.Path, context.GetEndpoint());
         request.Method = HttpMethods.Get;
         request.Path = location;
         request.QueryString = QueryString.Empty;
@@ -196,6 +197,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         finally
         {
             response.Body = original;
+            // The request is logged as the client sent it.
+            (request.Method, request.Path) = (method, path);
+            context.SetEndpoint(endpoint);
         }
         if (response.StatusCode == StatusCodes.Status200OK)
         {
