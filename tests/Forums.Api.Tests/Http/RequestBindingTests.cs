@@ -51,6 +51,22 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Form_data_is_refused_and_sets_nothing()
+    {
+        var id = await client.CreateForumWithCapacityAsync(null);
+        var fields = new Dictionary<string, string> { ["ifMatch"] = StaleETag, ["forumId"] = Guid.NewGuid().ToString() };
+
+        var publish = await client.PostAsync($"/api/forums/{id}/publish", new FormUrlEncodedContent(fields));
+        var archive = await client.PostAsync($"/api/forums/{id}/archive", new MultipartFormDataContent { { new StringContent(StaleETag), "ifMatch" } });
+        var update = await client.PutAsync($"/api/forums/{id}", new FormUrlEncodedContent(fields));
+
+        await publish.ShouldBeInvalidAsync("Content-Type");
+        await archive.ShouldBeInvalidAsync("Content-Type");
+        await update.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("draft", (string)(await client.GetForumAsync(id)).Forum["status"]!);
+    }
+
+    [Fact]
     public async Task A_delete_ignores_an_ifMatch_in_a_body()
     {
         var forumId = await client.CreateForumWithCapacityAsync(null);
