@@ -60,7 +60,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
 
         var db = context.RequestServices.GetRequiredService<ForumsDbContext>();
         var scope = ScopeOf(context, endpoint);
-        var hash = await HashBodyAsync(context.Request, context.RequestAborted);
+        var hash = await HashRequestAsync(context.Request, context.RequestAborted);
 
         var record = await ClaimAsync(db, scope, key, hash, context.RequestAborted);
         if (record.Claimed is null)
@@ -266,11 +266,18 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
     }
 
-    private static async Task<string> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The request as the operation reads it: its declared query parameters (others are refused before) and its body.
+    private static async Task<string> HashRequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(request.QueryString.Value ?? ""));
+        hash.AppendData("\n"u8);
         request.EnableBuffering();
-        var hash = await SHA256.HashDataAsync(request.Body, cancellationToken);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            hash.AppendData(buffer, 0, read);
         request.Body.Position = 0;
-        return Convert.ToHexString(hash);
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }
