@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence.Idempotency;
 using Forums.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Http;
 
@@ -312,6 +316,18 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.Contains("as it is now", (string)operations["registerDelegate"]["description"]!);
         Assert.True(TakesKey("createForum"));
         Assert.Contains("replays the first answer", (string)operations["createForum"]["description"]!);
+    }
+
+    [Fact]
+    public void Every_replay_reads_through_an_existing_GET()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var replays = endpoints.Select(e => e.Metadata.GetMetadata<AcceptsIdempotencyKey>()?.ReplayOperation).OfType<string>().ToList();
+
+        Assert.Contains("getDelegate", replays);
+        Assert.All(replays, operation => Assert.Contains(endpoints, e =>
+            e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == operation
+            && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.SequenceEqual(["GET"]) == true));
     }
 
     // The table as the database holds it, every column of every row, as text.
