@@ -18,8 +18,13 @@ public static class EndpointDescriptions
         return builder;
     }
 
-    public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(Idempotency.AcceptsIdempotencyKey.Instance);
+    /// <summary>The operation takes an Idempotency-Key; <paramref name="replay"/> says what of its answer is kept.</summary>
+    public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder, AcceptsIdempotencyKey replay) =>
+        builder.WithMetadata(replay);
+
+    /// <summary>The operation refuses an Idempotency-Key (400) for this reason.</summary>
+    public static RouteHandlerBuilder RefusesIdempotencyKey(this RouteHandlerBuilder builder, string reason) =>
+        builder.WithMetadata(new RefusesIdempotencyKey(reason));
 }
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>

@@ -22,7 +22,7 @@ public static class HttpSetup
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblems>();
-        services.AddHostedService<IdempotencyRecordPurger>();
+        services.AddIdempotencyRecordPurger(configuration);
         services.AddForumsOpenApi();
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -36,12 +36,13 @@ public static class HttpSetup
         app.UseForumsAuth();
         app.UseForumsLimits();
         app.UseMiddleware<ContentTypeGuard>();
+        app.UseMiddleware<QueryParameterGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";
             ApiJson.Configure(c.Serializer.Options);
-            var json = c.Serializer.Options;
+            var json = RequestBodies.ReaderOptions(c.Serializer.Options);
             // An empty body is an empty request, not broken JSON: bodiless actions (publish, cancel...) accept a
             // Content-Type without a body, and a create with nothing in it is answered field by field.
             c.Serializer.RequestDeserializer = async (request, type, _, ct) =>

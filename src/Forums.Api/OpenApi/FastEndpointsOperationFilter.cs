@@ -54,16 +54,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
-        if (metadata.OfType<AcceptsIdempotencyKey>().Any())
-        {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyMiddleware.HeaderName,
-                In = ParameterLocation.Header,
-                Description = "A unique key for this request (e.g. a UUID). A retry with the same key and body replays the first answer for 24 hours; the same key with another body answers 422; a retry while the first is still running answers 409.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
-            });
-        }
+        DescribeIdempotency(operation, metadata);
         if (operation.Responses?.ContainsKey("304") == true)
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -99,6 +90,44 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             : null;
 
         DescribeResponseHeaders(operation);
+    }
+
+    // Which operations take an Idempotency-Key and what a replay answers, in the operation's description and the header's.
+    private static void DescribeIdempotency(OpenApiOperation operation, IList<object> metadata)
+    {
+        string? rule = null;
+        if (metadata.OfType<AcceptsIdempotencyKey>().FirstOrDefault() is { } accepts)
+        {
+            var replay = (accepts.ReplayOperation is null
+                             ? "A retry with the same key and body within 24 hours replays the first answer (with Idempotent-Replayed: true). "
+                             : "The answer holds personal data, so only its status and Location are kept: a retry with the same key and body within " +
+                               $"24 hours answers them with the resource as it is now, as {accepts.ReplayOperation} shows it (with Idempotent-Replayed: true). ")
+                         + "The same key with another body answers 422; a retry while the first still runs answers 409. Only a success is kept: " +
+                         "after a refusal (4xx) the same key runs again, e.g. with the corrected request. A key belongs to the caller, the operation and its ids.";
+            rule = $"{IdempotencyMiddleware.HeaderName}: {replay}";
+            operation.Parameters!.Add(new OpenApiParameter
+            {
+                Name = IdempotencyMiddleware.HeaderName,
+                In = ParameterLocation.Header,
+                Description = $"A unique key for this request (e.g. a UUID). {replay}",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
+            });
+            if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse concrete)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers[IdempotencyMiddleware.ReplayedHeaderName] = new OpenApiHeader
+                {
+                    Description = "\"true\" when this answer replays an earlier request with the same Idempotency-Key.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+        }
+        else if (metadata.OfType<RefusesIdempotencyKey>().FirstOrDefault() is { } refuses)
+        {
+            rule = $"Takes no Idempotency-Key (400 when sent): {refuses.Reason}";
+        }
+        if (rule is not null)
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? rule : $"{operation.Description}\n\n{rule}";
     }
 
     // ETag on every answer that carries a resource; Location on 201.

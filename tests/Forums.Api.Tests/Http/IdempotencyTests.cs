@@ -1,7 +1,13 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence.Idempotency;
 using Forums.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Http;
 
@@ -75,16 +81,33 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_refused_request_is_replayed_as_refused()
+    public async Task A_refused_request_keeps_nothing_and_the_corrected_retry_runs()
     {
         var key = Guid.NewGuid().ToString();
-        var invalid = new ForumBuilder().With("country", "XX").Build();
+        var forum = new ForumBuilder();
 
-        await (await Create(invalid, key)).ShouldBeInvalidAsync("country");
-        var retry = await Create(invalid, key);
+        await (await Create(forum.With("country", "XX").Build(), key)).ShouldBeInvalidAsync("country");
+        Assert.Equal(0, await api.WithDbAsync(db => Task.FromResult(db.IdempotencyRecords.Count(r => r.Key == key))));
+        var corrected = await Create(forum.With("country", "KZ").Build(), key);
 
-        await retry.ShouldBeInvalidAsync("country");
-        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+        await corrected.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.False(corrected.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await CountForumsWithSlug(forum.Slug));
+    }
+
+    [Fact]
+    public async Task A_refused_registration_keeps_nothing_and_the_corrected_retry_registers()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var key = Guid.NewGuid().ToString();
+        var delegate_ = new DelegateBuilder();
+
+        await (await client.PostJsonAsync($"/api/forums/{forumId}/delegates", delegate_.With("delegationId", Guid.NewGuid().ToString()).Build(),
+            ("Idempotency-Key", key))).ShouldBeInvalidAsync("delegationId");
+        var corrected = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", delegate_.With("delegationId", null).Build(), ("Idempotency-Key", key));
+
+        await corrected.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.False(corrected.Headers.Contains("Idempotent-Replayed"));
     }
 
     [Fact]
@@ -128,6 +151,201 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.True(record.Completed);
         Assert.Equal(201, record.StatusCode);
         Assert.Equal(TimeSpan.FromHours(24), record.ExpiresAt - record.CreatedAt);
+    }
+
+    public static TheoryData<string> SpellingsOfTheSameOperation => new()
+    {
+        "/API/FORUMS/{0}/DELEGATIONS",
+        "/api/forums/{0}/delegations/",
+        "/api/forums/{1}/delegations",
+        "/api/forums/{2}/delegations",
+        "/api/forums/%7B{0}%7D/delegations",
+    };
+
+    [Theory]
+    [MemberData(nameof(SpellingsOfTheSameOperation))]
+    public async Task A_key_is_scoped_by_the_operation_and_its_ids_not_by_how_the_path_is_spelt(string spelling)
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var id = Guid.Parse(forumId);
+        var key = Guid.NewGuid().ToString();
+        var delegation = new DelegationBuilder().Build();
+
+        var first = await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var path = string.Format(spelling, id.ToString("D"), id.ToString("D").ToUpperInvariant(), id.ToString("N"));
+        var retry = await client.PostJsonAsync(path, delegation, ("Idempotency-Key", key));
+
+        var replayed = await retry.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((string)first["id"]!, (string)replayed["id"]!);
+        Assert.Equal(1, await api.WithDbAsync(db => Task.FromResult(db.Delegations.Count(d => d.ForumId == id))));
+    }
+
+    [Fact]
+    public async Task The_same_key_in_another_forum_is_another_request()
+    {
+        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+        var key = Guid.NewGuid().ToString();
+        var delegation = new DelegationBuilder().Build();
+
+        var inA = await (await client.PostJsonAsync($"/api/forums/{forumA}/delegations", delegation, ("Idempotency-Key", key))).ShouldBeAsync(HttpStatusCode.Created);
+        var inB = await client.PostJsonAsync($"/api/forums/{forumB}/delegations", delegation, ("Idempotency-Key", key));
+
+        Assert.Equal(forumB, (string)(await inB.ShouldBeAsync(HttpStatusCode.Created))["forumId"]!);
+        Assert.False(inB.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(forumA, (string)inA["forumId"]!);
+    }
+
+    [Fact]
+    public async Task The_same_key_from_another_caller_is_another_request()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var (_, secret) = await client.CreateOrganiserTokenAsync(forumId);
+        var organiser = api.CreateClientWithToken(secret);
+        var key = Guid.NewGuid().ToString();
+        var delegation = new DelegationBuilder().Build();
+
+        var byAdmin = await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key))).ShouldBeAsync(HttpStatusCode.Created);
+        var byOrganiser = await organiser.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key));
+
+        Assert.NotEqual((string)byAdmin["id"]!, (string)(await byOrganiser.ShouldBeAsync(HttpStatusCode.Created))["id"]!);
+        Assert.False(byOrganiser.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
+    public async Task A_replayed_registration_answers_like_the_first_and_no_personal_data_or_secret_is_kept()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var key = Guid.NewGuid().ToString();
+        var body = new DelegateBuilder().With("email", "keep.out@example.kz").With("phone", "+7 701 555 0199").Build();
+
+        var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
+        var retry = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
+        var tokenBody = new JsonObject { ["name"] = "Desk", ["role"] = "admin" };
+        var refusedToken = await client.PostJsonAsync("/api/tokens", tokenBody, ("Idempotency-Key", Guid.NewGuid().ToString()));
+        var token = await (await client.PostJsonAsync("/api/tokens", tokenBody)).ShouldBeAsync(HttpStatusCode.Created);
+
+        var created = await first.ShouldBeAsync(HttpStatusCode.Created);
+        var replayed = await retry.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal(created.ToJsonString(), replayed.ToJsonString());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(first.ETag(), retry.ETag());
+        Assert.Equal("application/json", retry.ContentType()?.MediaType);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        await refusedToken.ShouldBeInvalidAsync("Idempotency-Key");
+        var table = await RawIdempotencyTable();
+        Assert.Contains(key, table);
+        Assert.DoesNotContain("keep.out", table, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("555 0199", table);
+        Assert.DoesNotContain((string)created["accreditationCode"]!, table);
+        Assert.DoesNotContain((string)token["token"]!, table);
+        Assert.DoesNotContain((string)token["prefix"]!, table);
+    }
+
+    [Fact]
+    public async Task A_replayed_registration_shows_the_delegate_as_it_is_now()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var key = Guid.NewGuid().ToString();
+        var body = new DelegateBuilder().Build();
+        var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
+        var created = await first.ShouldBeAsync(HttpStatusCode.Created);
+        var changed = await (await client.PutJsonAsync($"{first.Headers.Location}", new DelegateBuilder().With("phone", "+7 700 000 0001").Build(),
+            ("If-Match", first.ETag()))).ShouldBeAsync(HttpStatusCode.OK);
+
+        var retry = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
+
+        var replayed = await retry.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal((string)created["id"]!, (string)replayed["id"]!);
+        Assert.Equal("+7 700 000 0001", (string)replayed["phone"]!);
+        Assert.Equal(changed.ToJsonString(), replayed.ToJsonString());
+        Assert.NotEqual(first.ETag(), retry.ETag());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
+    public async Task A_replayed_registration_ignores_the_retry_s_conditional_headers()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var key = Guid.NewGuid().ToString();
+        var body = new DelegateBuilder().Build();
+        var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
+        var created = await first.ShouldBeAsync(HttpStatusCode.Created);
+
+        var retry = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key), ("If-None-Match", first.ETag()));
+
+        Assert.Equal(created.ToJsonString(), (await retry.ShouldBeAsync(HttpStatusCode.Created)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Token_creation_refuses_an_Idempotency_Key_and_creates_nothing()
+    {
+        var name = $"Desk {Guid.NewGuid():N}";
+
+        var response = await client.PostJsonAsync("/api/tokens", new JsonObject { ["name"] = name, ["role"] = "admin" }, ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+        var problem = await response.ShouldBeInvalidAsync("Idempotency-Key");
+        Assert.Contains("secret", problem["errors"]!["Idempotency-Key"]![0]!.ToString());
+        Assert.Equal(0, await api.WithDbAsync(db => Task.FromResult(db.ApiTokens.Count(t => t.Name == name))));
+    }
+
+    [Fact]
+    public async Task An_operation_that_does_not_take_a_key_refuses_one_instead_of_ignoring_it()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+
+        var response = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{forumId}/publish", null, ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+        await response.ShouldBeInvalidAsync("Idempotency-Key");
+        Assert.Equal("draft", (string)(await client.GetForumAsync(forumId)).Forum["status"]!);
+    }
+
+    [Fact]
+    public async Task The_document_says_which_operations_take_a_key_and_what_a_replay_answers()
+    {
+        var document = await (await client.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .ToDictionary(o => (string)o.Value!["operationId"]!, o => o.Value!.AsObject());
+        bool TakesKey(string id) => operations[id]["parameters"]?.AsArray().Any(p => (string)p!["name"]! == "Idempotency-Key") == true;
+
+        Assert.False(TakesKey("createToken"));
+        Assert.Contains("Idempotency-Key", (string)operations["createToken"]["description"]!);
+        Assert.True(TakesKey("registerDelegate"));
+        Assert.Contains("as it is now", (string)operations["registerDelegate"]["description"]!);
+        Assert.True(TakesKey("createForum"));
+        Assert.Contains("replays the first answer", (string)operations["createForum"]["description"]!);
+    }
+
+    [Fact]
+    public void Every_replay_reads_through_an_existing_GET()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var replays = endpoints.Select(e => e.Metadata.GetMetadata<AcceptsIdempotencyKey>()?.ReplayOperation).OfType<string>().ToList();
+
+        Assert.Contains("getDelegate", replays);
+        Assert.All(replays, operation => Assert.Contains(endpoints, e =>
+            e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == operation
+            && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.SequenceEqual(["GET"]) == true));
+    }
+
+    // The table as the database holds it, every column of every row, as text.
+    private async Task<string> RawIdempotencyTable()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(api.DataFolder, "forums.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM IdempotencyRecords";
+        await using var reader = await command.ExecuteReaderAsync();
+        var text = new StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+                text.Append(reader.GetValue(i) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : reader.GetValue(i)).Append('|');
+            text.AppendLine();
+        }
+        return text.ToString();
     }
 
     private Task<int> CountForumsWithSlug(string slug) =>

@@ -1,35 +1,52 @@
 using System.Security.Cryptography;
+using System.Text;
 using Forums.Api.Persistence;
 using Forums.Api.Persistence.Idempotency;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Forums.Api.Http.Idempotency;
 
-/// <summary>Marks an endpoint whose POST may carry an Idempotency-Key.</summary>
-public sealed class AcceptsIdempotencyKey
-{
-    public static readonly AcceptsIdempotencyKey Instance = new();
-}
-
 /// <summary>
-/// draft-ietf-httpapi-idempotency-key-header: the first request with a key runs and its answer is kept
-/// for 24 hours; a retry with the same key and body gets that answer again, the same key with another
-/// body answers 422, and a retry while the first still runs answers 409.
+/// draft-ietf-httpapi-idempotency-key-header: the first request with a key runs and, when it succeeds, what a
+/// replay needs is kept for 24 hours; a retry with the same key and body gets that answer again, the same key with
+/// another body answers 422, and a retry while the first still runs answers 409. A key belongs to the caller, the
+/// operation and the ids in its route, however the path is spelt. A POST to an operation that does not take a key
+/// is refused, so that no client believes a retry is safe where it is not.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider time, ILogger<IdempotencyMiddleware> logger)
 {
     public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    // The Scope column's size; a longer scope (never with the ids this API has) is kept as its hash.
+    private const int MaxScopeLength = 300;
 
     // A first request that has not finished by then died with its instance; its key may be used again.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is null
-            || !context.Request.Headers.TryGetValue(HeaderName, out var keys))
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || !context.Request.Headers.TryGetValue(HeaderName, out var keys))
         {
+            await next(context);
+            return;
+        }
+        var accepts = endpoint.Metadata.GetMetadata<AcceptsIdempotencyKey>();
+        if (accepts is null)
+        {
+            // PUT, PATCH and DELETE are idempotent by themselves; only a POST could be mistaken for protected.
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                var reason = endpoint.Metadata.GetMetadata<RefusesIdempotencyKey>()?.Reason
+                             ?? "Retrying this request with the same key would not be recognised.";
+                await Problems.BadRequest(HeaderName, $"This operation takes no {HeaderName}: {reason} Send the request without it.").ExecuteAsync(context);
+                return;
+            }
             await next(context);
             return;
         }
@@ -42,18 +59,37 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
 
         var db = context.RequestServices.GetRequiredService<ForumsDbContext>();
-        var scope = $"{context.User.Identity?.Name ?? "anonymous"} {context.Request.Method} {context.Request.Path}";
-        var hash = await HashBodyAsync(context.Request, context.RequestAborted);
+        var scope = ScopeOf(context, endpoint);
+        var hash = await HashRequestAsync(context.Request, context.RequestAborted);
 
         var record = await ClaimAsync(db, scope, key, hash, context.RequestAborted);
         if (record.Claimed is null)
         {
-            await AnswerWithoutRunningAsync(context, record.Existing!, hash);
+            await AnswerWithoutRunningAsync(context, record.Existing!, hash, accepts);
             return;
         }
 
-        await RunAndKeepAnswerAsync(context, db, record.Claimed);
+        await RunAndKeepAnswerAsync(context, db, record.Claimed, accepts);
     }
+
+    // The caller, the operation and its route values: "/API/FORUMS/{ID}/DELEGATIONS/" and "/api/forums/{id}/delegations"
+    // are one operation on one forum, and so is the same id written in upper case, without hyphens or in braces.
+    private static string ScopeOf(HttpContext context, Endpoint endpoint)
+    {
+        var caller = context.User.Identity?.Name ?? "anonymous";
+        var operation = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName ?? "";
+        var ids = context.Request.RouteValues
+            .Select(v => (Name: v.Key.ToLowerInvariant(), Value: Normalise(v.Value)))
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => $"{v.Name}={v.Value}");
+        var scope = $"{caller} {operation} {string.Join('&', ids)}".TrimEnd();
+        return scope.Length <= MaxScopeLength && Ascii.IsValid(scope)
+            ? scope
+            : $"{caller} {operation} #{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))}";
+    }
+
+    private static string Normalise(object? routeValue) =>
+        routeValue?.ToString() is { } text && Guid.TryParse(text, out var id) ? id.ToString("D") : routeValue?.ToString() ?? "";
 
     private async Task<(IdempotencyRecord? Claimed, IdempotencyRecord? Existing)> ClaimAsync(
         ForumsDbContext db, string scope, string key, string hash, CancellationToken cancellationToken)
@@ -94,7 +130,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
     }
 
-    private static async Task AnswerWithoutRunningAsync(HttpContext context, IdempotencyRecord existing, string hash)
+    private static async Task AnswerWithoutRunningAsync(HttpContext context, IdempotencyRecord existing, string hash, AcceptsIdempotencyKey accepts)
     {
         if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -110,9 +146,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             return;
         }
 
+        if (accepts.ReplayOperation is { } operation && existing.Location is { } location)
+        {
+            await ReplayByReadingAsync(context, existing, operation, location);
+            return;
+        }
+
         var response = context.Response;
         response.StatusCode = existing.StatusCode ?? StatusCodes.Status200OK;
-        response.Headers["Idempotent-Replayed"] = "true";
+        response.Headers[ReplayedHeaderName] = "true";
         if (existing.Location is not null)
             response.Headers.Location = existing.Location;
         if (existing.ETag is not null)
@@ -123,7 +165,53 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             await response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    private async Task RunAndKeepAnswerAsync(HttpContext context, ForumsDbContext db, IdempotencyRecord claimed)
+    // The kept status and Location, with the resource as its own GET answers it now (body, ETag, content type): the
+    // same mapping, the same access rules, and nothing personal kept at rest. A resource gone since answers the GET's 404.
+    private static async Task ReplayByReadingAsync(HttpContext context, IdempotencyRecord existing, string operation, string location)
+    {
+        var reader = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == operation);
+        var routeValues = context.RequestServices.GetRequiredService<LinkParser>().ParsePathByEndpointName(operation, location)
+            ?? throw new InvalidOperationException($"The kept Location {location} is not a URL of {operation}.");
+
+        var request = context.Request;
+        var (method, path, endpoint) = (request.Method, request.Path, context.GetEndpoint());
+        request.Method = HttpMethods.Get;
+        request.Path = location;
+        request.QueryString = QueryString.Empty;
+        request.RouteValues = routeValues;
+        foreach (var header in (string[])[HeaderNames.ContentType, HeaderNames.ContentLength, HeaderNames.IfMatch, HeaderNames.IfNoneMatch,
+                     HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince, HeaderNames.IfRange, HeaderNames.Range])
+            request.Headers.Remove(header);
+        request.Body = Stream.Null;
+        context.SetEndpoint(reader);
+
+        var response = context.Response;
+        var original = response.Body;
+        using var read = new MemoryStream();
+        response.Body = read;
+        try
+        {
+            await reader.RequestDelegate!(context);
+        }
+        finally
+        {
+            response.Body = original;
+            // The request is logged as the client sent it.
+            (request.Method, request.Path) = (method, path);
+            context.SetEndpoint(endpoint);
+        }
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.StatusCode = existing.StatusCode ?? StatusCodes.Status200OK;
+            response.Headers.Location = location;
+        }
+        response.Headers[ReplayedHeaderName] = "true";
+        read.Position = 0;
+        await read.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private async Task RunAndKeepAnswerAsync(HttpContext context, ForumsDbContext db, IdempotencyRecord claimed, AcceptsIdempotencyKey accepts)
     {
         var original = context.Response.Body;
         using var captured = new MemoryStream();
@@ -133,11 +221,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         {
             await next(context);
 
+            // Only a success is kept: a refused request (4xx) changed nothing, so its retry, corrected or not, runs
+            // again and answers as things are then; a failure (5xx) is retried by the client.
             var response = context.Response;
-            if (response.StatusCode < 500)
+            if (response.StatusCode is >= 200 and < 300)
             {
-                var body = captured.ToArray();
-                string? location = response.Headers.Location, etag = response.Headers.ETag, contentType = response.ContentType;
+                var keepAnswer = accepts.ReplayOperation is null;
+                string? location = response.Headers.Location;
+                string? etag = keepAnswer ? (string?)response.Headers.ETag : null, contentType = keepAnswer ? response.ContentType : null;
+                var body = keepAnswer ? captured.ToArray() : null;
                 await db.IdempotencyRecords
                     .Where(r => r.Scope == claimed.Scope && r.Key == claimed.Key)
                     .ExecuteUpdateAsync(set => set
@@ -160,7 +252,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         await captured.CopyToAsync(original, context.RequestAborted);
     }
 
-    // A failed first attempt keeps nothing, so the client's retry runs the request again.
+    // A request whose answer is not kept leaves nothing behind, so the client's retry runs it again.
     private async Task ForgetAsync(ForumsDbContext db, IdempotencyRecord claimed)
     {
         try
@@ -170,15 +262,22 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not release an idempotency key after a failed request; it expires by itself.");
+            logger.LogWarning(e, "Could not release an idempotency key after a request that is not kept; it expires by itself.");
         }
     }
 
-    private static async Task<string> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The request as the operation reads it: its declared query parameters (others are refused before) and its body.
+    private static async Task<string> HashRequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(request.QueryString.Value ?? ""));
+        hash.AppendData("\n"u8);
         request.EnableBuffering();
-        var hash = await SHA256.HashDataAsync(request.Body, cancellationToken);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            hash.AppendData(buffer, 0, read);
         request.Body.Position = 0;
-        return Convert.ToHexString(hash);
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }

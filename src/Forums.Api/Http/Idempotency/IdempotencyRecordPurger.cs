@@ -3,14 +3,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Http.Idempotency;
 
-/// <summary>Deletes expired idempotency records; expired ones are already ignored, this only keeps the table small.</summary>
-internal sealed class IdempotencyRecordPurger(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyRecordPurger> logger)
-    : BackgroundService
+/// <summary>
+/// Deletes expired idempotency records at start and then every <c>Idempotency:PurgeIntervalMinutes</c> (60): a retry
+/// already ignores an expired record, but what it kept must not stay at rest past its 24 hours.
+/// </summary>
+internal sealed class IdempotencyRecordPurger(IServiceScopeFactory scopes, TimeProvider time, IdempotencyPurgeInterval interval,
+    ILogger<IdempotencyRecordPurger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await Task.Yield();
+        using var timer = new PeriodicTimer(interval.Value, time);
+        do
         {
             try
             {
@@ -25,5 +29,23 @@ internal sealed class IdempotencyRecordPurger(IServiceScopeFactory scopes, TimeP
                 logger.LogWarning(e, "Purging expired idempotency records failed; the next run tries again");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+internal sealed record IdempotencyPurgeInterval(TimeSpan Value);
+
+public static class IdempotencyRecordPurging
+{
+    public const string IntervalSetting = "Idempotency:PurgeIntervalMinutes";
+
+    public static IServiceCollection AddIdempotencyRecordPurger(this IServiceCollection services, IConfiguration configuration)
+    {
+        var minutes = configuration[IntervalSetting] ?? "60";
+        if (!int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value is < 1 or > 1440)
+            throw new StartupConfigurationException($"{IntervalSetting} must be a whole number of minutes from 1 to 1440, not '{minutes}'.");
+        services.AddSingleton(new IdempotencyPurgeInterval(TimeSpan.FromMinutes(value)));
+        return services.AddHostedService<IdempotencyRecordPurger>();
     }
 }

@@ -3,6 +3,7 @@ using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 using Forums.Api.Persistence.LeanReads;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
                              "A forum that requires approval registers as pending, holding the place until confirmed. " +
                              "An e-mail registers once per forum: a second time answers 409 with the existing delegate.")
             .Accepts<RegisterDelegateRequest>("application/json")
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey(AcceptsIdempotencyKey.ReadingAgainWith("getDelegate"))
             .Produces<DelegateResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
     }

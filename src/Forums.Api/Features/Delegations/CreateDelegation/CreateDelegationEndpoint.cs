@@ -3,6 +3,7 @@ using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Delegations.CreateDelegation;
@@ -18,7 +19,7 @@ internal sealed class CreateDelegationEndpoint(ForumsDbContext db, TimeProvider 
             .WithName("createDelegation")
             .WithSummary("Create a delegation of a forum")
             .Accepts<CreateDelegationRequest>("application/json")
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<DelegationResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
     }

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Forums.CreateForum;
@@ -17,7 +18,7 @@ internal sealed class CreateForumEndpoint(ForumsDbContext db, TimeProvider time)
             .WithName("createForum")
             .WithSummary("Create a forum, as a draft")
             .WithDescription("The forum starts as a draft, visible to its organisers only, until it is published.")
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Accepts<CreateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 409, 415, 422), clearDefaults: true);

@@ -23,7 +23,7 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
             .WithSummary("Get a forum by its slug")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblems(404), clearDefaults: true);
+            .ProducesProblems(400, 404), clearDefaults: true);
     }
 
     public override async Task HandleAsync(GetForumBySlugRequest req, CancellationToken ct)

@@ -3,6 +3,7 @@ using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Sessions.CreateSession;
@@ -19,7 +20,7 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             .WithSummary("Add a session to a forum's programme")
             .WithDescription("A slot lies within the forum's dates when they are set (400). A room in two overlapping sessions answers 409, naming the other session.")
             .Accepts<CreateSessionRequest>("application/json")
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<SessionResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
     }

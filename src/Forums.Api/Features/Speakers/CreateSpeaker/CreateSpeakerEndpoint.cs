@@ -3,6 +3,7 @@ using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Speakers.CreateSpeaker;
@@ -18,7 +19,7 @@ internal sealed class CreateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .WithName("createSpeaker")
             .WithSummary("Add a speaker to a forum's programme")
             .Accepts<CreateSpeakerRequest>("application/json")
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<SpeakerResponse>(StatusCodes.Status201Created)
             .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
     }

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
 using Forums.Api.Http;
+using Forums.Api.Http.Idempotency;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,10 @@ namespace Forums.Api.Features.Tokens.CreateToken;
 
 internal sealed class CreateTokenEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<CreateTokenRequest, CreatedTokenResponse>
 {
+    // Only the secret's hash is stored; a kept answer would store the secret, a replay without it would be useless.
+    private const string SecretShownOnce = "the token's secret is shown once, in the first answer, and never stored, so a retry could not answer it again. " +
+                                           "If the answer is lost, revoke the token (GET /api/tokens finds it by name) and create another.";
+
     public override void Configure()
     {
         Post("");
@@ -18,9 +23,9 @@ internal sealed class CreateTokenEndpoint(ForumsDbContext db, TimeProvider time)
             .WithName("createToken")
             .WithSummary("Create an API token; its secret is in this answer only")
             .Accepts<CreateTokenRequest>("application/json")
-            .AcceptsIdempotencyKey()
+            .RefusesIdempotencyKey(SecretShownOnce)
             .Produces<CreatedTokenResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 415), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CreateTokenRequest req, CancellationToken ct)

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Reflection;
+using FastEndpoints;
+
+namespace Forums.Api.Http;
+
+/// <summary>
+/// FastEndpoints binds a query parameter to any property of the request DTO with its name, after the body and the route:
+/// "?capacity=77" replaced the body's capacity, "?ifMatch=..." stood in for the If-Match header and "?forumId=..." for
+/// the route's. A query parameter the operation does not declare ([QueryParam]) is refused with a 400 naming it.
+/// </summary>
+internal sealed class QueryParameterGuard(RequestDelegate next)
+{
+    // A URL is short, but its parameters are not named one by one past this many.
+    private const int MaxNamed = 20;
+
+    private static readonly ConcurrentDictionary<Type, FrozenSet<string>> Declared = new();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.QueryString.HasValue
+            && context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { } definition
+            && definition.ReqDtoType != typeof(EmptyRequest))
+        {
+            var declared = Declared.GetOrAdd(definition.ReqDtoType, QueryParameters);
+            var unknown = context.Request.Query.Keys.Where(k => !declared.Contains(k)).Take(MaxNamed).ToList();
+            if (unknown.Count > 0)
+            {
+                var takes = declared.Count == 0 ? "This operation takes no query parameters." : $"This operation takes: {string.Join(", ", declared.Order())}.";
+                var errors = unknown.ToDictionary(k => k.Length > 100 ? k[..100] + "…" : k, _ => new[] { $"Unknown query parameter. {takes}" });
+                return TypedResults.ValidationProblem(errors, detail: "See errors: each key names a query parameter this operation does not take.",
+                    title: "One or more fields are invalid.", type: Problems.TypeOf(StatusCodes.Status400BadRequest)).ExecuteAsync(context);
+            }
+        }
+        return next(context);
+    }
+
+    private static FrozenSet<string> QueryParameters(Type requestType) =>
+        requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<QueryParamAttribute>() is not null)
+            .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+}

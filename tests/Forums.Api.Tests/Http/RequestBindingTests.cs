@@ -1,0 +1,212 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using FastEndpoints;
+using Forums.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forums.Api.Tests.Http;
+
+/// <summary>What comes from the route, the query or a header is bound from there only, never from the JSON body.</summary>
+public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
+{
+    private const string StaleETag = "\"stale\"";
+    private readonly HttpClient client = api.CreateAdminClient();
+
+    [Fact]
+    public async Task An_ifMatch_in_the_body_is_not_a_precondition()
+    {
+        var forum = new ForumBuilder();
+        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+
+        var response = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 40).With("ifMatch", StaleETag).Build());
+
+        Assert.Equal(40, (int)(await response.ShouldBeAsync(HttpStatusCode.OK))["capacity"]!);
+    }
+
+    [Fact]
+    public async Task The_If_Match_header_wins_over_an_ifMatch_in_the_body()
+    {
+        var forum = new ForumBuilder();
+        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+        var (_, etag) = await client.GetForumAsync(id);
+
+        var stale = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 10).With("ifMatch", etag).Build(), ("If-Match", StaleETag));
+        var current = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 20).With("ifMatch", StaleETag).Build(), ("If-Match", etag));
+
+        await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(20, (int)(await current.ShouldBeAsync(HttpStatusCode.OK))["capacity"]!);
+    }
+
+    [Fact]
+    public async Task A_bodiless_action_ignores_an_ifMatch_in_a_body()
+    {
+        var id = await client.CreateForumWithCapacityAsync(null);
+
+        var published = await client.PostJsonAsync($"/api/forums/{id}/publish", new JsonObject { ["ifMatch"] = StaleETag });
+
+        Assert.Equal("published", (string)(await published.ShouldBeAsync(HttpStatusCode.OK))["status"]!);
+    }
+
+    [Fact]
+    public async Task Form_data_is_refused_and_sets_nothing()
+    {
+        var id = await client.CreateForumWithCapacityAsync(null);
+        var fields = new Dictionary<string, string> { ["ifMatch"] = StaleETag, ["forumId"] = Guid.NewGuid().ToString() };
+
+        var publish = await client.PostAsync($"/api/forums/{id}/publish", new FormUrlEncodedContent(fields));
+        var archive = await client.PostAsync($"/api/forums/{id}/archive", new MultipartFormDataContent { { new StringContent(StaleETag), "ifMatch" } });
+        var update = await client.PutAsync($"/api/forums/{id}", new FormUrlEncodedContent(fields));
+
+        await publish.ShouldBeInvalidAsync("Content-Type");
+        await archive.ShouldBeInvalidAsync("Content-Type");
+        await update.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("draft", (string)(await client.GetForumAsync(id)).Forum["status"]!);
+    }
+
+    [Fact]
+    public async Task A_delete_ignores_an_ifMatch_in_a_body()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var delegation = (string)(await client.CreateDelegationAsync(forumId))["id"]!;
+
+        var response = await client.SendJsonAsync(HttpMethod.Delete, $"/api/forums/{forumId}/delegations/{delegation}", new JsonObject { ["ifMatch"] = StaleETag });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_forum_s_forumId_in_the_body_moves_nothing()
+    {
+        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+
+        var delegation = await (await client.PostJsonAsync($"/api/forums/{forumA}/delegations", new DelegationBuilder().With("forumId", forumB).Build()))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var registered = await client.RegisterAsync(forumA);
+        var moved = await client.PutJsonAsync($"/api/forums/{forumA}/delegates/{registered["id"]}", new DelegateBuilder().With("forumId", forumB).Build(),
+            ("If-Match", (await client.GetAsync($"/api/forums/{forumA}/delegates/{registered["id"]}")).ETag()));
+
+        Assert.Equal(forumA, (string)delegation["forumId"]!);
+        Assert.Equal(forumA, (string)(await moved.ShouldBeAsync(HttpStatusCode.OK))["forumId"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/forums/{forumB}/delegates/{registered["id"]}")).StatusCode);
+        Assert.Empty((await (await client.GetAsync($"/api/forums/{forumB}/delegations")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Query_parameters_are_not_taken_from_a_body_sent_with_a_GET()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        await client.RegisterAsync(forumId);
+        await client.RegisterAsync(forumId);
+
+        var page = await client.SendJsonAsync(HttpMethod.Get, $"/api/forums/{forumId}/delegates", new JsonObject { ["limit"] = 1, ["status"] = "cancelled" });
+
+        Assert.Equal(2, (await page.ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_query_parameter_the_operation_does_not_declare_is_400_and_changes_nothing()
+    {
+        var forum = new ForumBuilder();
+        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+        var (_, etag) = await client.GetForumAsync(id);
+
+        var response = await client.PutJsonAsync($"/api/forums/{id}?capacity=77&slug=query-slug", forum.With("capacity", 10).Build(), ("If-Match", etag));
+
+        await response.ShouldBeInvalidAsync("capacity", "slug");
+        var (read, _) = await client.GetForumAsync(id);
+        Assert.Null(read["capacity"]);
+    }
+
+    [Fact]
+    public async Task If_Match_is_not_taken_from_the_query_string()
+    {
+        var forum = new ForumBuilder();
+        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+
+        var put = await client.PutJsonAsync($"/api/forums/{id}?ifMatch=%22stale%22", forum.With("capacity", 5).Build());
+        var publish = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{id}/publish?IfMatch=%22stale%22", null);
+
+        await put.ShouldBeInvalidAsync("ifMatch");
+        await publish.ShouldBeInvalidAsync("IfMatch");
+        Assert.Equal("draft", (string)(await client.GetForumAsync(id)).Forum["status"]!);
+    }
+
+    [Fact]
+    public async Task The_route_s_forumId_is_not_replaced_by_one_in_the_query_string()
+    {
+        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+
+        var response = await client.PostJsonAsync($"/api/forums/{forumA}/delegations?forumId={forumB}", new DelegationBuilder().Build());
+
+        await response.ShouldBeInvalidAsync("forumId");
+        Assert.Empty((await (await client.GetAsync($"/api/forums/{forumB}/delegations")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Declared_query_parameters_still_bind_in_any_case()
+    {
+        var forumId = await client.CreateForumWithCapacityAsync(null);
+        await client.RegisterAsync(forumId);
+        await client.RegisterAsync(forumId);
+
+        var page = await client.GetAsync($"/api/forums/{forumId}/delegates?LIMIT=1&status=confirmed");
+
+        Assert.Single((await page.ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray());
+    }
+
+    // The root of the class: any property of a request DTO that is not body is marked with where it comes from, and the JSON
+    // reader does not see marked properties. A route parameter without [RouteParam], or an unmarked property of a GET or DELETE,
+    // would be readable from a body again.
+    [Fact]
+    public void Every_request_property_that_is_not_body_is_marked_with_where_it_comes_from()
+    {
+        var unmarked = new List<string>();
+        foreach (var endpoint in api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<EndpointDefinition>() is not { } definition || definition.ReqDtoType == typeof(EmptyRequest))
+                continue;
+            var properties = definition.ReqDtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+            var hasBody = definition.Verbs.Any(v => v is "POST" or "PUT" or "PATCH");
+            foreach (var parameter in endpoint.RoutePattern.Parameters)
+            {
+                var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (property?.GetCustomAttribute<RouteParamAttribute>() is null)
+                    unmarked.Add($"{endpoint.RoutePattern.RawText}: {definition.ReqDtoType.Name}.{parameter.Name} is not [RouteParam]");
+            }
+            if (!hasBody)
+                unmarked.AddRange(properties.Where(p => !IsMarked(p)).Select(p => $"{endpoint.RoutePattern.RawText}: {definition.ReqDtoType.Name}.{p.Name} is unmarked"));
+        }
+
+        Assert.Empty(unmarked.Distinct());
+    }
+
+    [Fact]
+    public async Task No_request_body_schema_describes_a_route_query_or_header_parameter()
+    {
+        var document = await (await client.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var leaks = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (_, operation) in operations!.AsObject())
+            {
+                var reference = (string?)operation!["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"];
+                if (reference is null)
+                    continue;
+                var body = schemas[reference.Split('/')[^1]]!["properties"]!.AsObject();
+                var parameters = operation["parameters"]?.AsArray().Select(p => (string)p!["name"]!) ?? [];
+                leaks.AddRange(parameters.Append("ifMatch").Where(p => body.Any(b => string.Equals(b.Key, p.Replace("-", ""), StringComparison.OrdinalIgnoreCase)))
+                    .Select(p => $"{operation["operationId"]}: {p}"));
+            }
+        }
+
+        Assert.Empty(leaks);
+    }
+
+    private static bool IsMarked(PropertyInfo property) =>
+        property.GetCustomAttribute<RouteParamAttribute>() is not null || property.GetCustomAttribute<QueryParamAttribute>() is not null
+        || property.GetCustomAttribute<FromHeaderAttribute>() is not null || property.GetCustomAttribute<FromClaimAttribute>() is not null;
+}
