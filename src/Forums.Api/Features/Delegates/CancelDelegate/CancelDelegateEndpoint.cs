@@ -18,6 +18,7 @@ internal sealed class CancelDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         delegate_.Cancel(now);
         if (!heldPlace)
             return null;
+        await places.LockForPromotionAsync(forum.Id, [delegate_.DelegationId], ct);
         await places.ReleaseAsync(forum.Id, delegate_.DelegationId, ct);
         await Db.SaveChangesAsync(ct);
         await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, ct);

@@ -44,8 +44,13 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
 
                 var now = time.GetUtcNow().UtcDateTime;
                 var delegationChanges = delegate_.DelegationId != req.DelegationId;
-                if (delegationChanges && delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
-                    return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                if (delegationChanges)
+                {
+                    // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
+                    await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
+                    if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
+                        return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);
                 if (delegationChanges)
