@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 
 namespace Forums.Api.Features.Delegates.ImportDelegates;
 
@@ -10,6 +11,14 @@ internal sealed class CsvDelegateRow : DelegateFields
     /// <summary>The row's line in the file (the header is line 1).</summary>
     public int Line { get; init; }
     public string? DelegationName { get; init; }
+}
+
+/// <summary>A delegation that an import creates from a name in its delegation column: held to the JSON API's rules for one.</summary>
+internal sealed class CsvDelegation : DelegationFields
+{
+    // A name of unknown language: tagged "und" (BCP 47 "undetermined") until an organiser says which.
+    public static CsvDelegation Named(string name) =>
+        new() { Name = new Dictionary<string, string> { ["und"] = name }, Kind = DelegationKind.Organisation };
 }
 
 /// <summary>Reads an import file into rows; every problem is kept with its line and column, none stops the reading.</summary>
@@ -26,7 +35,19 @@ internal static class DelegateCsvReader
         {
             using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
             using var csv = new CsvReader(reader, DelegateCsv.Configuration());
-            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+            if (!await csv.ReadAsync())
+            {
+                Fail("header", "The file is empty; it needs a header row naming its columns.");
+                return Done();
+            }
+            // Counted before the header's names are made into strings: a 2 MB header of a million columns is refused
+            // for what it is, once, and costs no more than its parse.
+            if (csv.Parser.Count > DelegateCsv.MaxColumns)
+            {
+                Fail("header", $"The header names {csv.Parser.Count:N0} columns; an import file has at most {DelegateCsv.MaxColumns}. {DelegateCsv.KnownColumns}");
+                return Done();
+            }
+            if (!csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
             {
                 Fail("header", "The file is empty; it needs a header row naming its columns.");
                 return Done();
@@ -58,6 +79,7 @@ internal static class DelegateCsvReader
 
     private static void CheckHeader(string[] header, Action<string, string> fail)
     {
+        var unknown = new List<string>();
         foreach (var column in header)
         {
             var known = DelegateCsv.Columns.Contains(column, StringComparer.OrdinalIgnoreCase)
@@ -65,13 +87,19 @@ internal static class DelegateCsvReader
                         || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.PositionPrefix, out var tag) && LanguageTag.IsWellFormed(tag))
                         || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.OrganisationPrefix, out tag) && LanguageTag.IsWellFormed(tag));
             if (!known)
-                fail("header", $"Unknown column '{column}'. {DelegateCsv.Description}");
+                unknown.Add(column);
         }
+        foreach (var column in unknown.Distinct(StringComparer.OrdinalIgnoreCase))
+            fail("header", $"Unknown column '{Shorten(column)}'.");
+        if (unknown.Count > 0)
+            fail("header", DelegateCsv.KnownColumns);
         if (!header.Contains(DelegateCsv.Name, StringComparer.OrdinalIgnoreCase))
             fail("header", "The column 'name' is required.");
         foreach (var twice in header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            fail("header", $"The column '{twice.Key}' appears twice.");
+            fail("header", $"The column '{Shorten(twice.Key)}' appears twice.");
     }
+
+    private static string Shorten(string column) => column.Length <= 60 ? column : column[..60] + "…";
 
     private static CsvDelegateRow Row(CsvReader csv, string[] header)
     {
