@@ -8,6 +8,34 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
+    public async Task An_entry_of_an_error_document_lists_at_most_five_messages()
+    {
+        var forum = (string)(await client.CreateForumAsync())["id"]!;
+        var body = new DelegateBuilder().With("languages", new System.Text.Json.Nodes.JsonArray(
+            Enumerable.Range(0, 1_000).Select(i => (System.Text.Json.Nodes.JsonNode)$"?{i}?").ToArray()));
+
+        var response = await client.PostJsonAsync($"/api/forums/{forum}/delegates", body.Build());
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.All(problem["errors"]!.AsObject(), e => Assert.InRange(e.Value!.AsArray().Count, 1, 5));
+        Assert.Contains("languages", problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 4_096);
+    }
+
+    [Fact]
+    public async Task A_message_that_would_repeat_a_long_input_is_cut_short()
+    {
+        var unknown = Enumerable.Range(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)Guid.NewGuid().ToString()).ToArray();
+        var token = new System.Text.Json.Nodes.JsonObject { ["name"] = "Desk", ["role"] = "organiser", ["forumIds"] = new System.Text.Json.Nodes.JsonArray(unknown) };
+
+        var problem = await (await client.PostJsonAsync("/api/tokens", token)).ShouldBeInvalidAsync("forumIds");
+
+        var message = (string)problem["errors"]!["forumIds"]![0]!;
+        Assert.Equal(500, message.Length);
+        Assert.EndsWith("…", message);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_404_problem_details()
     {
         var problem = await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
