@@ -162,6 +162,17 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_header_line_longer_than_any_known_header_is_refused_before_it_is_parsed()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var problem = await (await admin.ImportAsync(forum, "name,\"" + new string('x', 1_000_000) + "\"\r\nA,b\r\n")).ShouldBeInvalidAsync("header");
+
+        Assert.Contains("8,192 characters", (string)problem["errors"]!["header"]![0]!);
+        Assert.Single(problem["errors"]!["header"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Unknown_columns_are_named_once_each_and_the_known_columns_once()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

@@ -34,20 +34,16 @@ internal static class DelegateCsvReader
         try
         {
             using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            using var csv = new CsvReader(reader, DelegateCsv.Configuration());
-            if (!await csv.ReadAsync())
+            using var guard = new HeaderGuard(reader);
+            using var csv = new CsvReader(guard, DelegateCsv.Configuration());
+            var read = await csv.ReadAsync();
+            if (guard.TooLarge)
             {
-                Fail("header", "The file is empty; it needs a header row naming its columns.");
+                Fail("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has at most " +
+                               $"{DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
                 return Done();
             }
-            // Counted before the header's names are made into strings: a 2 MB header of a million columns is refused
-            // for what it is, once, and costs no more than its parse.
-            if (csv.Parser.Count > DelegateCsv.MaxColumns)
-            {
-                Fail("header", $"The header names {csv.Parser.Count:N0} columns; an import file has at most {DelegateCsv.MaxColumns}. {DelegateCsv.KnownColumns}");
-                return Done();
-            }
-            if (!csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+            if (!read || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
             {
                 Fail("header", "The file is empty; it needs a header row naming its columns.");
                 return Done();
@@ -134,5 +130,91 @@ internal static class DelegateCsvReader
             Organisation = Texts(DelegateCsv.OrganisationPrefix),
             DelegationName = Field(DelegateCsv.Delegation),
         };
+    }
+
+    /// <summary>
+    /// Hands the file to the CSV parser, watching its first line: once that line passes <see cref="DelegateCsv.MaxColumns"/>
+    /// columns or <see cref="DelegateCsv.MaxHeaderLength"/> characters, it reads the rest of the line only to count its
+    /// columns and ends the file there. The parser keeps every field of a line, so a 32 MB header of 16 million columns
+    /// took the process to 940 MB; refused here it costs a buffer.
+    /// </summary>
+    private sealed class HeaderGuard(TextReader inner) : TextReader
+    {
+        private bool inHeader = true;
+        private bool quoted;
+
+        public int Columns { get; private set; } = 1;
+        public long Length { get; private set; }
+        public bool TooLarge { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (TooLarge)
+                return 0;
+            var read = inner.Read(buffer);
+            if (inHeader && Watch(buffer[..read]))
+            {
+                Span<char> scratch = stackalloc char[1024];
+                while (inHeader && inner.Read(scratch) is var more and > 0)
+                    Watch(scratch[..more]);
+                return 0;
+            }
+            return read;
+        }
+
+        public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            if (TooLarge)
+                return 0;
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            if (inHeader && Watch(buffer.Span[..read]))
+            {
+                var scratch = new char[4096];
+                while (inHeader && await inner.ReadAsync(scratch, cancellationToken) is var more and > 0)
+                    Watch(scratch.AsSpan(0, more));
+                return 0;
+            }
+            return read;
+        }
+
+        public override int Peek() => TooLarge ? -1 : inner.Peek();
+
+        public override int Read()
+        {
+            Span<char> one = stackalloc char[1];
+            return Read(one) == 1 ? one[0] : -1;
+        }
+
+        /// <summary>Counts the header's columns and characters in these; true when the header is too large.</summary>
+        private bool Watch(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '"')
+                    quoted = !quoted;
+                else if (!quoted && c == ',')
+                    Columns++;
+                else if (!quoted && c is '\r' or '\n')
+                {
+                    inHeader = false;
+                    break;
+                }
+                Length++;
+            }
+            if (Columns > DelegateCsv.MaxColumns || Length > DelegateCsv.MaxHeaderLength)
+                TooLarge = true;
+            return TooLarge;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
