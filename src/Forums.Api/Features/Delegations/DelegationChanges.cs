@@ -28,4 +28,15 @@ internal static class DelegationChanges
             return (null, null, DelegationProblems.NotFound(delegationId));
         return ConditionalWrites.CheckIfMatch(ifMatch, delegation) is { } stale ? (null, null, stale) : (forum, delegation, null);
     }
+
+    /// <summary>
+    /// A head of delegation is one of its delegates, not cancelled (as appointing one checks): a head who is cancelled
+    /// or leaves the delegation is its head no longer. Call under the delegation's place lock when one is taken.
+    /// </summary>
+    public static Task<int> DismissHeadAsync(ForumsDbContext db, Guid delegateId, DateTime now, CancellationToken ct) =>
+        db.Delegations.Where(d => d.HeadDelegateId == delegateId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.HeadDelegateId, (Guid?)null)
+                .SetProperty(d => d.UpdatedAt, now)
+                .SetProperty(d => d.Version, d => d.Version + 1), ct);
 }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -50,6 +51,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
                     await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
                     if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
                         return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                    await DelegationChanges.DismissHeadAsync(db, delegate_.Id, now, c);
                 }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);
