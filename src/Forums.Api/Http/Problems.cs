@@ -111,6 +111,7 @@ public static class Problems
 }
 
 /// <summary>RFC 9457 problem details for invalid input, with the failing fields named as in the JSON.</summary>
+/// <param name="Errors">The failing fields and their messages: at most 100 fields, 5 messages each, 500 characters a message; "+more" says how many fields were left out.</param>
 public sealed record ValidationProblem(
     string Type,
     string Title,
