@@ -30,7 +30,7 @@ public static class Problems
 
     /// <summary>A 409 about a resource that already exists, with its URL in <c>existing</c>.</summary>
     public static IResult Conflict(string detail, string existing) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
+        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
             extensions: new Dictionary<string, object?> { ["existing"] = existing });
     public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
     public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
@@ -41,6 +41,8 @@ public static class Problems
     public const int MaxMessagesPerEntry = 5;
     /// <summary>Longest message (and key) in an error document, in characters; a longer one is cut and ends with "…".</summary>
     public const int MaxMessageLength = 500;
+    /// <summary>Longest detail of any problem, in characters (a conflict may list the resources in its way).</summary>
+    public const int MaxDetailLength = 2_000;
     /// <summary>The key of the entry that says how many entries were left out.</summary>
     public const string MoreErrorsKey = "+more";
 
@@ -51,7 +53,7 @@ public static class Problems
             title: "One or more fields are invalid.", type: TypeOf(400));
 
     public static IResult Result(int status, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), type: TypeOf(status));
+        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: status, title: TitleOf(status), type: TypeOf(status));
 
     public static string TitleOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Title : "Error";
 
@@ -91,7 +93,9 @@ public static class Problems
         return capped;
     }
 
-    private static string Cut(string text) => text.Length <= MaxMessageLength ? text : text[..(MaxMessageLength - 1)] + "…";
+    private static string Cut(string text) => CutTo(text, MaxMessageLength);
+
+    private static string CutTo(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     public static string TraceId(HttpContext? context) =>
         Activity.Current?.Id ?? context?.TraceIdentifier ?? "";

@@ -36,6 +36,22 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_conflict_that_names_many_resources_answers_a_short_detail()
+    {
+        var body = new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21");
+        var forum = (string)(await client.CreateForumAsync(body))["id"]!;
+        for (var i = 0; i < 40; i++)
+            await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
+
+        var problem = await (await client.PutJsonAsync($"/api/forums/{forum}", body.With("endDate", "2027-05-20").Build())).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var detail = (string)problem["detail"]!;
+        Assert.StartsWith("These sessions would lie outside the forum's dates", detail);
+        Assert.Equal(2_000, detail.Length);
+        Assert.EndsWith("…", detail);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_404_problem_details()
     {
         var problem = await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
