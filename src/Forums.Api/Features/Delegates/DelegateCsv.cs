@@ -28,6 +28,9 @@ public static class DelegateCsv
     /// <summary>The longest header line, in characters: 75 known columns fit many times over.</summary>
     public const int MaxHeaderLength = 8_192;
 
+    /// <summary>The longest line of a row, in characters: every field of a delegate at its longest fits, quotes doubled.</summary>
+    public const int MaxLineLength = 65_536;
+
     /// <summary>What the OpenAPI document and the README say about the columns.</summary>
     public const string Description =
         "CSV (RFC 4180), UTF-8 with or without BOM, one header row. Columns, in any order: name (required), nameLatin, email, phone, " +
@@ -35,7 +38,8 @@ public static class DelegateCsv
         "languages; created when missing), diet, access, interpretation, and one column per language for the position and the " +
         "organisation: position.kk, position.en, organisation.ko, ... The export's id, status, accreditationCode, registeredAt and " +
         "checkedInAt columns are accepted and ignored. A header of more than 75 columns (30 languages each for position and " +
-        "organisation) or 8,192 characters is refused (400). At most 20,000 rows (413 beyond).";
+        "organisation) or 8,192 characters is refused (400), as is a line of more than 75 columns or 65,536 characters. " +
+        "At most 20,000 rows (413 beyond).";
 
     /// <summary>The columns an import knows, said once in an answer that refuses a header.</summary>
     public const string KnownColumns =

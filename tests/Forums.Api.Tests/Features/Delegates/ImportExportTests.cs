@@ -138,7 +138,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     public async Task A_delegation_the_import_would_create_meets_the_rules_of_a_delegation_created_through_json()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);
-        var file = CsvFiles.File(3, i => i == 2 ? CsvFiles.Row(i, delegation: new string('x', 100_000)) : CsvFiles.Row(i, delegation: "Sauran"));
+        var file = CsvFiles.File(3, i => i == 2 ? CsvFiles.Row(i, delegation: new string('x', 1_000)) : CsvFiles.Row(i, delegation: "Sauran"));
 
         var problem = await (await admin.ImportAsync(forum, file)).ShouldBeInvalidAsync("line 3: delegation");
 
@@ -170,6 +170,20 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
 
         Assert.Contains("8,192 characters", (string)problem["errors"]!["header"]![0]!);
         Assert.Single(problem["errors"]!["header"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_row_of_a_million_columns_is_refused_naming_its_line()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = CsvFiles.File(2) + "A" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\r\n" + CsvFiles.Row(3) + "\r\n";
+
+        var response = await admin.ImportAsync(forum, file);
+
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 2_048);
+        var problem = await response.ShouldBeInvalidAsync("line 4");
+        Assert.Contains("1,000,001 columns", (string)problem["errors"]!["line 4"]![0]!);
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
     }
 
     [Fact]

@@ -34,15 +34,11 @@ internal static class DelegateCsvReader
         try
         {
             using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            using var guard = new HeaderGuard(reader);
+            using var guard = new LineGuard(reader);
             using var csv = new CsvReader(guard, DelegateCsv.Configuration());
             var read = await csv.ReadAsync();
             if (guard.TooLarge)
-            {
-                Fail("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has at most " +
-                               $"{DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
-                return Done();
-            }
+                return TooLarge();
             if (!read || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
             {
                 Fail("header", "The file is empty; it needs a header row naming its columns.");
@@ -58,6 +54,19 @@ internal static class DelegateCsvReader
                 if (rows.Count == DelegateCsv.MaxRows)
                     return new Result(rows, [], TooManyRows: true);
                 rows.Add(Row(csv, header));
+            }
+            if (guard.TooLarge)
+                return TooLarge();
+
+            Result TooLarge()
+            {
+                if (guard.Line == 1)
+                    Fail("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
+                                   $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
+                else
+                    Fail($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
+                                               $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
+                return Done();
             }
         }
         catch (DecoderFallbackException)
@@ -133,16 +142,20 @@ internal static class DelegateCsvReader
     }
 
     /// <summary>
-    /// Hands the file to the CSV parser, watching its first line: once that line passes <see cref="DelegateCsv.MaxColumns"/>
-    /// columns or <see cref="DelegateCsv.MaxHeaderLength"/> characters, it reads the rest of the line only to count its
-    /// columns and ends the file there. The parser keeps every field of a line, so a 32 MB header of 16 million columns
-    /// took the process to 940 MB; refused here it costs a buffer.
+    /// Hands the file to the CSV parser, watching each line (a record: quoted line breaks belong to it): once a line passes
+    /// <see cref="DelegateCsv.MaxColumns"/> columns or its length limit (<see cref="DelegateCsv.MaxHeaderLength"/> for the
+    /// header, <see cref="DelegateCsv.MaxLineLength"/> for a row), it reads the rest of that line only to count it and ends
+    /// the file there. The parser keeps every field of a line: a 32 MB header of 16 million columns took the process to
+    /// 940 MB; refused here it costs a buffer.
     /// </summary>
-    private sealed class HeaderGuard(TextReader inner) : TextReader
+    private sealed class LineGuard(TextReader inner) : TextReader
     {
-        private bool inHeader = true;
         private bool quoted;
+        private bool done;
+        private int physicalLine = 1;
 
+        /// <summary>The line (as the parser numbers them) where the current record starts; the header is line 1.</summary>
+        public int Line { get; private set; } = 1;
         public int Columns { get; private set; } = 1;
         public long Length { get; private set; }
         public bool TooLarge { get; private set; }
@@ -154,14 +167,12 @@ internal static class DelegateCsvReader
             if (TooLarge)
                 return 0;
             var read = inner.Read(buffer);
-            if (inHeader && Watch(buffer[..read]))
-            {
-                Span<char> scratch = stackalloc char[1024];
-                while (inHeader && inner.Read(scratch) is var more and > 0)
-                    Watch(scratch[..more]);
-                return 0;
-            }
-            return read;
+            if (!Watch(buffer[..read]))
+                return read;
+            Span<char> scratch = stackalloc char[1024];
+            while (!done && inner.Read(scratch) is var more and > 0)
+                Watch(scratch[..more]);
+            return 0;
         }
 
         public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
@@ -171,14 +182,12 @@ internal static class DelegateCsvReader
             if (TooLarge)
                 return 0;
             var read = await inner.ReadAsync(buffer, cancellationToken);
-            if (inHeader && Watch(buffer.Span[..read]))
-            {
-                var scratch = new char[4096];
-                while (inHeader && await inner.ReadAsync(scratch, cancellationToken) is var more and > 0)
-                    Watch(scratch.AsSpan(0, more));
-                return 0;
-            }
-            return read;
+            if (!Watch(buffer.Span[..read]))
+                return read;
+            var scratch = new char[4096];
+            while (!done && await inner.ReadAsync(scratch, cancellationToken) is var more and > 0)
+                Watch(scratch.AsSpan(0, more));
+            return 0;
         }
 
         public override int Peek() => TooLarge ? -1 : inner.Peek();
@@ -189,24 +198,34 @@ internal static class DelegateCsvReader
             return Read(one) == 1 ? one[0] : -1;
         }
 
-        /// <summary>Counts the header's columns and characters in these; true when the header is too large.</summary>
+        /// <summary>Counts the lines' columns and characters in these; true once a line is too large (then it counts that line to its end).</summary>
         private bool Watch(ReadOnlySpan<char> text)
         {
             foreach (var c in text)
             {
+                if (c == '\n')
+                    physicalLine++;
                 if (c == '"')
                     quoted = !quoted;
                 else if (!quoted && c == ',')
                     Columns++;
-                else if (!quoted && c is '\r' or '\n')
+                else if (!quoted && c == '\n')
                 {
-                    inHeader = false;
-                    break;
+                    if (TooLarge)
+                    {
+                        done = true;
+                        return true;
+                    }
+                    Line = physicalLine;
+                    Columns = 1;
+                    Length = 0;
+                    continue;
                 }
-                Length++;
+                if (c != '\r')
+                    Length++;
+                if (!TooLarge && (Columns > DelegateCsv.MaxColumns || Length > (Line == 1 ? DelegateCsv.MaxHeaderLength : DelegateCsv.MaxLineLength)))
+                    TooLarge = true;
             }
-            if (Columns > DelegateCsv.MaxColumns || Length > DelegateCsv.MaxHeaderLength)
-                TooLarge = true;
             return TooLarge;
         }
 
