@@ -30,19 +30,30 @@ public static class Problems
 
     /// <summary>A 409 about a resource that already exists, with its URL in <c>existing</c>.</summary>
     public static IResult Conflict(string detail, string existing) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
+        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
             extensions: new Dictionary<string, object?> { ["existing"] = existing });
     public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
     public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
 
+    /// <summary>Most entries an error document lists; one more entry says how many were left out.</summary>
+    public const int MaxErrorEntries = 100;
+    /// <summary>Most messages one entry lists.</summary>
+    public const int MaxMessagesPerEntry = 5;
+    /// <summary>Longest message (and key) in an error document, in characters; a longer one is cut and ends with "…".</summary>
+    public const int MaxMessageLength = 500;
+    /// <summary>Longest detail of any problem, in characters (a conflict may list the resources in its way).</summary>
+    public const int MaxDetailLength = 2_000;
+    /// <summary>The key of the entry that says how many entries were left out.</summary>
+    public const string MoreErrorsKey = "+more";
+
     /// <summary>A 400 for one field that a rule beyond the validators refused (e.g. a delegation of another forum).</summary>
     public static IResult BadRequest(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+        TypedResults.ValidationProblem(Capped(new Dictionary<string, string[]> { [field] = [message] }),
             detail: "See errors: each key names a field as it is written in the request.",
             title: "One or more fields are invalid.", type: TypeOf(400));
 
     public static IResult Result(int status, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), type: TypeOf(status));
+        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: status, title: TitleOf(status), type: TypeOf(status));
 
     public static string TitleOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Title : "Error";
 
@@ -55,7 +66,36 @@ public static class Problems
         Detail: "See errors: each key names a field as it is written in the request.",
         Instance: context?.Request.Path.Value ?? "",
         TraceId: TraceId(context),
-        Errors: errors);
+        Errors: Capped(errors));
+
+    /// <summary>
+    /// Every error document passes here: a small request must not buy a huge answer (a header of a million unknown
+    /// columns once answered 606 MB). At most <see cref="MaxErrorEntries"/> entries of at most
+    /// <see cref="MaxMessagesPerEntry"/> messages, each cut to <see cref="MaxMessageLength"/> characters, and an entry
+    /// <see cref="MoreErrorsKey"/> saying how many more there were.
+    /// </summary>
+    public static Dictionary<string, string[]> Capped(IEnumerable<KeyValuePair<string, string[]>> errors)
+    {
+        var capped = new Dictionary<string, string[]>();
+        var more = 0;
+        foreach (var (key, messages) in errors)
+        {
+            var shortKey = Cut(key);
+            if (capped.TryGetValue(shortKey, out var earlier))
+                capped[shortKey] = [.. earlier.Concat(messages.Select(Cut)).Distinct().Take(MaxMessagesPerEntry)];
+            else if (capped.Count < MaxErrorEntries)
+                capped[shortKey] = [.. messages.Take(MaxMessagesPerEntry).Select(Cut)];
+            else
+                more++;
+        }
+        if (more > 0)
+            capped[MoreErrorsKey] = [$"{more:N0} more entries are not shown; correct these and send again to see them."];
+        return capped;
+    }
+
+    private static string Cut(string text) => CutTo(text, MaxMessageLength);
+
+    private static string CutTo(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     public static string TraceId(HttpContext? context) =>
         Activity.Current?.Id ?? context?.TraceIdentifier ?? "";
@@ -75,6 +115,7 @@ public static class Problems
 }
 
 /// <summary>RFC 9457 problem details for invalid input, with the failing fields named as in the JSON.</summary>
+/// <param name="Errors">The failing fields and their messages: at most 100 fields, 5 messages each, 500 characters a message; "+more" says how many fields were left out.</param>
 public sealed record ValidationProblem(
     string Type,
     string Title,

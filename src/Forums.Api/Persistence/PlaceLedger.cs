@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Forums.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Forums.Api.Persistence;
 
@@ -11,65 +14,95 @@ public enum PlaceOutcome
 }
 
 /// <summary>
-/// Where places are taken and given back. Each step is one conditional UPDATE of a counter
-/// ("... SET PlacesTaken = PlacesTaken + 1 WHERE Id = @id AND PlacesTaken &lt; Capacity"), which the database
-/// runs atomically under the row's lock: two instances registering at once are serialised by the engine, and
-/// the second one sees the first one's place. Callers run it inside a transaction with the delegate's own write,
-/// and always lock the delegation before the forum, so that no two transactions wait for each other.
+/// Where places are taken and given back, and the one lock under which every rule about places is checked. Each step
+/// is one conditional UPDATE of a counter ("... SET PlacesTaken = PlacesTaken + 1 WHERE Id = @id AND PlacesTaken &lt;
+/// Capacity"), which the database runs atomically under the row's lock, held to the end of the transaction: two
+/// instances registering at once are serialised by the engine, and the second one sees the first one's place.
+/// A change that constrains places (a quota, a capacity, a delegate's delegation or status) first takes the same
+/// row locks with <see cref="LockAsync"/> and reads the counters after it. Locks are always taken delegations first
+/// (sorted by id), then the forum, so that no two transactions wait for each other. Every method runs only inside a
+/// transaction (<see cref="Transactions"/>): on SQLite its IMMEDIATE begin already holds the file's lock, on SQL Server
+/// the UPDATEs hold the rows' locks until it commits.
 /// </summary>
-public sealed class PlaceLedger(ForumsDbContext db)
+public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
 {
+    // Plain statements on commands kept for the transaction rather than EF's raw SQL or ExecuteUpdate: they run inside
+    // the write lock of every registration and for every row of an import, where EF's translation per call cost as
+    // much as the statement. The same text on both engines.
+    private readonly Statement takeQuota = new(
+        """UPDATE "Delegations" SET "PlacesTaken" = "PlacesTaken" + 1 WHERE "Id" = @id AND ("Quota" IS NULL OR "PlacesTaken" < "Quota")""");
+    private readonly Statement takePlace = new(
+        """UPDATE "Forums" SET "PlacesTaken" = "PlacesTaken" + 1 WHERE "Id" = @id AND ("Capacity" IS NULL OR "PlacesTaken" < "Capacity")""");
+    private readonly Statement releaseQuota = new(
+        """UPDATE "Delegations" SET "PlacesTaken" = "PlacesTaken" - 1 WHERE "Id" = @id AND "PlacesTaken" > 0""");
+    private readonly Statement releasePlace = new(
+        """UPDATE "Forums" SET "PlacesTaken" = "PlacesTaken" - 1 WHERE "Id" = @id AND "PlacesTaken" > 0""");
+    // No-op writes that take the row's write lock and leave Version alone: the lock is not a change of the resource.
+    private readonly Statement lockDelegation = new("""UPDATE "Delegations" SET "PlacesTaken" = "PlacesTaken" WHERE "Id" = @id""");
+    private readonly Statement lockForum = new("""UPDATE "Forums" SET "PlacesTaken" = "PlacesTaken" WHERE "Id" = @id""");
+
+    /// <summary>
+    /// Takes the write locks of these delegations' counters and then the forum's, in the ledger's order, for the rest of
+    /// the transaction. Read the counters (or the rows holding them) after this, never before: what was read before may
+    /// already be stale.
+    /// </summary>
+    public async Task LockAsync(Guid forumId, IEnumerable<Guid?> delegationIds, CancellationToken ct)
+    {
+        foreach (var id in delegationIds.OfType<Guid>().Distinct().Order())
+            await lockDelegation.ExecuteAsync(db.Database, id, ct);
+        await lockForum.ExecuteAsync(db.Database, forumId, ct);
+    }
+
+    /// <summary>
+    /// <see cref="LockAsync"/> for a change that frees places or adds room: with these delegations it locks every
+    /// delegation that has waitlisted delegates, whom <see cref="PromoteWaitlistedAsync"/> places in the same transaction.
+    /// </summary>
+    public async Task LockForPromotionAsync(Guid forumId, IEnumerable<Guid?> delegationIds, CancellationToken ct)
+    {
+        var waiting = await db.Delegates.AsNoTracking()
+            .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && d.DelegationId != null)
+            .Select(d => d.DelegationId).Distinct().ToListAsync(ct);
+        await LockAsync(forumId, delegationIds.Concat(waiting), ct);
+    }
+
+    /// <summary>A place for one delegate: in the delegation's quota (if any) and the forum's capacity, or the reason there is none.</summary>
     public async Task<PlaceOutcome> TryTakeAsync(Guid forumId, Guid? delegationId, CancellationToken ct)
     {
-        // Plain SQL rather than ExecuteUpdate: these run inside the write lock of every registration, where the LINQ
-        // translation per call cost as much as the statement (same statements on both engines).
-        if (delegationId is { } delegation)
-        {
-            var tookQuota = await db.Database.ExecuteSqlAsync(
-                $"""UPDATE "Delegations" SET "PlacesTaken" = "PlacesTaken" + 1 WHERE "Id" = {delegation} AND ("Quota" IS NULL OR "PlacesTaken" < "Quota")""", ct);
-            if (tookQuota == 0)
-                return PlaceOutcome.DelegationFull;
-        }
-
-        var tookPlace = await db.Database.ExecuteSqlAsync(
-            $"""UPDATE "Forums" SET "PlacesTaken" = "PlacesTaken" + 1 WHERE "Id" = {forumId} AND ("Capacity" IS NULL OR "PlacesTaken" < "Capacity")""", ct);
-        if (tookPlace == 1)
+        if (delegationId is { } delegation && await takeQuota.ExecuteAsync(db.Database, delegation, ct) == 0)
+            return PlaceOutcome.DelegationFull;
+        if (await takePlace.ExecuteAsync(db.Database, forumId, ct) == 1)
             return PlaceOutcome.Taken;
-
         if (delegationId is { } given)
-            await ReleaseQuotaAsync(given, ct);
+            await releaseQuota.ExecuteAsync(db.Database, given, ct);
         return PlaceOutcome.ForumFull;
     }
 
     public async Task ReleaseAsync(Guid forumId, Guid? delegationId, CancellationToken ct)
     {
         if (delegationId is { } delegation)
-            await ReleaseQuotaAsync(delegation, ct);
-        await db.Forums.Where(f => f.Id == forumId && f.PlacesTaken > 0)
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, f => f.PlacesTaken - 1), ct);
+            await releaseQuota.ExecuteAsync(db.Database, delegation, ct);
+        await releasePlace.ExecuteAsync(db.Database, forumId, ct);
     }
 
-    /// <summary>Moves a held place from one delegation's quota to another's; false when the new delegation is full.</summary>
+    /// <summary>
+    /// Moves a held place from one delegation's quota to another's; false when the new delegation is full. The caller
+    /// holds both delegations' locks (<see cref="LockAsync"/>), so that two opposite moves do not wait for each other.
+    /// </summary>
     public async Task<bool> MoveQuotaAsync(Guid? from, Guid? to, CancellationToken ct)
     {
         if (from == to)
             return true;
-        if (to is { } target)
-        {
-            var took = await db.Delegations
-                .Where(d => d.Id == target && (d.Quota == null || d.PlacesTaken < d.Quota))
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.PlacesTaken, d => d.PlacesTaken + 1), ct);
-            if (took == 0)
-                return false;
-        }
+        if (to is { } target && await takeQuota.ExecuteAsync(db.Database, target, ct) == 0)
+            return false;
         if (from is { } source)
-            await ReleaseQuotaAsync(source, ct);
+            await releaseQuota.ExecuteAsync(db.Database, source, ct);
         return true;
     }
 
     /// <summary>
     /// Gives free places to the longest-waiting delegates, in the order they joined the waitlist; one whose
     /// delegation is full is passed over for the next. Stops when the forum is full. Returns how many moved up.
+    /// The caller took <see cref="LockForPromotionAsync"/> in this transaction, before the change that freed the places.
     /// </summary>
     public async Task<int> PromoteWaitlistedAsync(Guid forumId, bool requiresApproval, DateTime now, CancellationToken ct)
     {
@@ -105,7 +138,45 @@ public sealed class PlaceLedger(ForumsDbContext db)
         }
     }
 
-    private Task<int> ReleaseQuotaAsync(Guid delegationId, CancellationToken ct) =>
-        db.Delegations.Where(d => d.Id == delegationId && d.PlacesTaken > 0)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.PlacesTaken, d => d.PlacesTaken - 1), ct);
+    public void Dispose()
+    {
+        foreach (var statement in (Statement[])[takeQuota, takePlace, releaseQuota, releasePlace, lockDelegation, lockForum])
+            statement.Dispose();
+    }
+
+    /// <summary>
+    /// One statement with one id parameter, on a command kept for the current transaction: a command run again keeps its
+    /// prepared statement (an import runs the same two for each of thousands of rows).
+    /// </summary>
+    private sealed class Statement(string sql) : IDisposable
+    {
+        private DbCommand? command;
+
+        public Task<int> ExecuteAsync(DatabaseFacade database, Guid id, CancellationToken ct)
+        {
+            var transaction = database.CurrentTransaction?.GetDbTransaction()
+                              ?? throw new InvalidOperationException("The place ledger counts places only inside a transaction.");
+            if (command is null || command.Transaction != transaction)
+            {
+                command?.Dispose();
+                command = transaction.Connection!.CreateCommand();
+                command.CommandText = sql;
+                command.Transaction = transaction;
+                if (database.GetCommandTimeout() is { } timeout)
+                    command.CommandTimeout = timeout;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@id";
+                command.Parameters.Add(parameter);
+            }
+            // EF Core stores a Guid as upper-case text on SQLite (as the lean reader binds it).
+            command.Parameters[0].Value = database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
+            return command.ExecuteNonQueryAsync(ct);
+        }
+
+        public void Dispose()
+        {
+            command?.Dispose();
+            command = null;
+        }
+    }
 }

@@ -38,4 +38,20 @@ public static class Transactions
                 await transaction.RollbackAsync(cancellation);
             return problem;
         }, ct);
+
+    /// <summary>
+    /// Runs the work in one transaction and always rolls it back: a rehearsal that meets the same rules, statements and
+    /// locks as the real change and leaves nothing behind.
+    /// </summary>
+    public static Task<T> RehearseInTransactionAsync<T>(this ForumsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
+        {
+            db.ChangeTracker.Clear();
+            using var gate = await SqliteWriteGate.EnterAsync(db.Database, cancellation);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            var result = await work(cancellation);
+            await transaction.RollbackAsync(cancellation);
+            db.ChangeTracker.Clear();
+            return result;
+        }, ct);
 }

@@ -8,6 +8,50 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
+    public async Task An_entry_of_an_error_document_lists_at_most_five_messages()
+    {
+        var forum = (string)(await client.CreateForumAsync())["id"]!;
+        var name = new System.Text.Json.Nodes.JsonObject();
+        for (var i = 0; i < 1_000; i++)
+            name[$"?{i}?"] = "Delegation";
+
+        var response = await client.PostJsonAsync($"/api/forums/{forum}/delegations", new DelegationBuilder().With("name", name).Build());
+
+        var problem = await response.ShouldBeInvalidAsync("name");
+        Assert.Equal(5, problem["errors"]!["name"]!.AsArray().Count);
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 4_096);
+    }
+
+    [Fact]
+    public async Task A_message_that_would_repeat_a_long_input_is_cut_short()
+    {
+        var unknown = Enumerable.Range(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)Guid.NewGuid().ToString()).ToArray();
+        var token = new System.Text.Json.Nodes.JsonObject { ["name"] = "Desk", ["role"] = "organiser", ["forumIds"] = new System.Text.Json.Nodes.JsonArray(unknown) };
+
+        var problem = await (await client.PostJsonAsync("/api/tokens", token)).ShouldBeInvalidAsync("forumIds");
+
+        var message = (string)problem["errors"]!["forumIds"]![0]!;
+        Assert.Equal(500, message.Length);
+        Assert.EndsWith("…", message);
+    }
+
+    [Fact]
+    public async Task A_conflict_that_names_many_resources_answers_a_short_detail()
+    {
+        var body = new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21");
+        var forum = (string)(await client.CreateForumAsync(body))["id"]!;
+        for (var i = 0; i < 40; i++)
+            await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
+
+        var problem = await (await client.PutJsonAsync($"/api/forums/{forum}", body.With("endDate", "2027-05-20").Build())).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var detail = (string)problem["detail"]!;
+        Assert.StartsWith("These sessions would lie outside the forum's dates", detail);
+        Assert.Equal(2_000, detail.Length);
+        Assert.EndsWith("…", detail);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_404_problem_details()
     {
         var problem = await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -34,6 +34,25 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     }
 
     [Fact]
+    public async Task A_delegate_cancelled_after_checking_in_is_no_longer_counted_as_checked_in()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var staying = await admin.RegisterAsync(forum);
+        var leaving = await admin.RegisterAsync(forum);
+        await (await Scan(forum, (string)staying["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Scan(forum, (string)leaving["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
+        await admin.RegisterAsync(forum);
+
+        await admin.DelegateActionAsync(forum, (string)leaving["id"]!, "cancel");
+
+        var summary = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (int)summary["confirmed"]!);
+        Assert.Equal(1, (int)summary["checkedIn"]!);
+        Assert.Equal(1, (int)summary["notYetCheckedIn"]!);
+        Assert.Equal(2, (int)summary["scans"]!);
+    }
+
+    [Fact]
     public async Task A_retried_scan_with_the_same_nonce_counts_once_and_answers_as_the_first()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

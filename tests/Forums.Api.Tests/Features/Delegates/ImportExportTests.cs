@@ -84,6 +84,139 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task An_import_places_rows_within_a_delegations_quota_as_registrations_do()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Shymkent" }).With("quota", 3));
+        await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", (string)delegation["id"]!));
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(4, i => CsvFiles.Row(i, delegation: "Shymkent")))).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, (int)summary["confirmed"]!);
+        Assert.Equal(2, (int)summary["waitlisted"]!);
+        var statuses = await api.WithDbAsync(db => db.Delegates.Where(d => d.DelegationId == Guid.Parse((string)delegation["id"]!))
+            .OrderBy(d => d.RegisteredAt).Select(d => d.Status).ToListAsync());
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Confirmed, RegistrationStatus.Confirmed,
+            RegistrationStatus.Waitlisted, RegistrationStatus.Waitlisted], statuses);
+        Assert.Equal(3, await api.WithDbAsync(db => db.Delegations.Where(d => d.Id == Guid.Parse((string)delegation["id"]!)).Select(d => d.PlacesTaken).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_import_places_rows_within_the_forums_capacity_as_registrations_do()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(3, requiresApproval: true);
+        await admin.RegisterAsync(forum);
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(4))).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, (int)summary["pending"]!);
+        Assert.Equal(2, (int)summary["waitlisted"]!);
+        var (holders, taken) = await api.WithDbAsync(async db => (
+            await db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum) && d.Status == RegistrationStatus.Pending),
+            await db.Forums.Where(f => f.Id == Guid.Parse(forum)).Select(f => f.PlacesTaken).SingleAsync()));
+        Assert.Equal(3, holders);
+        Assert.Equal(3, taken);
+    }
+
+    [Fact]
+    public async Task Validate_only_counts_places_as_the_import_would_and_leaves_the_counters()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Otrar" }).With("quota", 1));
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(3, i => CsvFiles.Row(i, delegation: "otrar")), validateOnly: true)).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, (int)summary["confirmed"]!);
+        Assert.Equal(2, (int)summary["waitlisted"]!);
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegations.Where(d => d.Id == Guid.Parse((string)delegation["id"]!)).Select(d => d.PlacesTaken).SingleAsync()));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Forums.Where(f => f.Id == Guid.Parse(forum)).Select(f => f.PlacesTaken).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_delegation_the_import_would_create_meets_the_rules_of_a_delegation_created_through_json()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = CsvFiles.File(3, i => i == 2 ? CsvFiles.Row(i, delegation: new string('x', 1_000)) : CsvFiles.Row(i, delegation: "Sauran"));
+
+        var problem = await (await admin.ImportAsync(forum, file)).ShouldBeInvalidAsync("line 3: delegation");
+
+        Assert.Contains("300", (string)problem["errors"]!["line 3: delegation"]![0]!);
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegations.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Fact]
+    public async Task A_header_of_a_million_unknown_columns_answers_a_small_400()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var header = "name," + string.Join(",", Enumerable.Range(0, 1_000_000).Select(i => $"c{i}"));
+
+        var response = await admin.ImportAsync(forum, header + "\r\n");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 4_096, $"The answer is {text.Length:N0} characters long.");
+        var problem = await response.ShouldBeInvalidAsync("header");
+        var message = (string)problem["errors"]!["header"]![0]!;
+        Assert.Contains("1,000,001", message);
+    }
+
+    [Fact]
+    public async Task A_header_line_longer_than_any_known_header_is_refused_before_it_is_parsed()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var problem = await (await admin.ImportAsync(forum, "name,\"" + new string('x', 1_000_000) + "\"\r\nA,b\r\n")).ShouldBeInvalidAsync("header");
+
+        Assert.Contains("8,192 characters", (string)problem["errors"]!["header"]![0]!);
+        Assert.Single(problem["errors"]!["header"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_row_of_a_million_columns_is_refused_naming_its_line()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = CsvFiles.File(2) + "A" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\r\n" + CsvFiles.Row(3) + "\r\n";
+
+        var response = await admin.ImportAsync(forum, file);
+
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 2_048);
+        var problem = await response.ShouldBeInvalidAsync("line 4");
+        Assert.Contains("1,000,001 columns", (string)problem["errors"]!["line 4"]![0]!);
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Fact]
+    public async Task Unknown_columns_are_named_once_each_and_the_known_columns_once()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var problem = await (await admin.ImportAsync(forum, "name,shoeSize,favouriteColour,hat\r\nA,1,blue,no\r\n")).ShouldBeInvalidAsync("header");
+
+        var messages = problem["errors"]!["header"]!.AsArray().Select(m => (string)m!).ToList();
+        Assert.Equal(4, messages.Count);
+        Assert.Contains("Unknown column 'shoeSize'.", messages);
+        Assert.Contains("Unknown column 'hat'.", messages);
+        Assert.Single(messages, m => m.Contains("nameLatin"));
+    }
+
+    [Fact]
+    public async Task A_file_with_thousands_of_bad_rows_answers_at_most_a_hundred_errors_and_says_how_many_more()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = CsvFiles.File(5_000, i => CsvFiles.Row(i).Replace($"delegate{i}@example.kz", $"not-an-email-{i}"));
+
+        var response = await admin.ImportAsync(forum, file);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(101, errors.Count);
+        Assert.Contains("line 2: email", errors.Select(e => e.Key));
+        Assert.Contains("4,900 more", (string)errors["+more"]![0]!);
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 32_768);
+    }
+
+    [Fact]
     public async Task A_file_with_more_than_twenty_thousand_rows_is_413()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

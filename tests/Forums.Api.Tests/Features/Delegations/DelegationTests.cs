@@ -66,6 +66,28 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
         Assert.Equal(member, (string)headed["headDelegateId"]!);
     }
 
+    [Theory]
+    [InlineData("cancelled")]
+    [InlineData("moved to another delegation")]
+    public async Task A_head_of_delegation_who_is_cancelled_or_leaves_is_no_longer_its_head(string how)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var body = new DelegationBuilder();
+        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
+        var other = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var headBody = new DelegateBuilder().With("delegationId", delegation);
+        var head = (string)(await admin.RegisterAsync(forum, headBody))["id"]!;
+        await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
+
+        if (how == "cancelled")
+            await admin.DelegateActionAsync(forum, head, "cancel");
+        else
+            await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{head}", headBody.With("delegationId", other).Build())).ShouldBeAsync(HttpStatusCode.OK);
+
+        var read = await (await admin.GetAsync($"/api/forums/{forum}/delegations/{delegation}")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Null((string?)read["headDelegateId"]);
+    }
+
     [Fact]
     public async Task A_delegation_with_delegates_is_not_deleted_and_an_empty_one_is()
     {

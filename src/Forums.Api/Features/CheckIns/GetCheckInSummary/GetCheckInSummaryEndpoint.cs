@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.CheckIns.GetCheckInSummary;
 
-/// <summary>How many are in: confirmed delegates, those checked in, and the scans made.</summary>
+/// <summary>How many are in: confirmed delegates, those of them checked in, and the scans made (of any badge, ever).</summary>
 public sealed record CheckInSummaryResponse(int Confirmed, int CheckedIn, int NotYetCheckedIn, int Scans);
 
 public sealed class CheckInSummaryRequest
@@ -40,9 +40,10 @@ internal sealed class GetCheckInSummaryEndpoint(ForumsDbContext db) : Endpoint<C
             await Send.ResultAsync(refused);
             return;
         }
-        var delegates = db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id);
-        var confirmed = await delegates.CountAsync(d => d.Status == RegistrationStatus.Confirmed, ct);
-        var checkedIn = await delegates.CountAsync(d => d.CheckedInAt != null, ct);
+        // Both counts are of confirmed delegates: one checked in and cancelled since is no longer expected, nor in.
+        var confirmedDelegates = db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id && d.Status == RegistrationStatus.Confirmed);
+        var confirmed = await confirmedDelegates.CountAsync(ct);
+        var checkedIn = await confirmedDelegates.CountAsync(d => d.CheckedInAt != null, ct);
         var scans = await db.CheckIns.CountAsync(c => c.ForumId == forum!.Id, ct);
         await Send.OkAsync(new CheckInSummaryResponse(confirmed, checkedIn, Math.Max(0, confirmed - checkedIn), scans), ct);
     }

@@ -1,4 +1,5 @@
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
 using Forums.Api.Persistence;
 
@@ -17,7 +18,12 @@ internal sealed class CancelDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         var heldPlace = delegate_.HoldsPlace;
         delegate_.Cancel(now);
         if (!heldPlace)
+        {
+            await DelegationChanges.DismissHeadAsync(Db, delegate_.Id, now, ct);
             return null;
+        }
+        await places.LockForPromotionAsync(forum.Id, [delegate_.DelegationId], ct);
+        await DelegationChanges.DismissHeadAsync(Db, delegate_.Id, now, ct);
         await places.ReleaseAsync(forum.Id, delegate_.DelegationId, ct);
         await Db.SaveChangesAsync(ct);
         await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, ct);

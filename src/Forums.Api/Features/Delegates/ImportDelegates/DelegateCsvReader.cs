@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 
 namespace Forums.Api.Features.Delegates.ImportDelegates;
 
@@ -10,6 +11,14 @@ internal sealed class CsvDelegateRow : DelegateFields
     /// <summary>The row's line in the file (the header is line 1).</summary>
     public int Line { get; init; }
     public string? DelegationName { get; init; }
+}
+
+/// <summary>A delegation that an import creates from a name in its delegation column: held to the JSON API's rules for one.</summary>
+internal sealed class CsvDelegation : DelegationFields
+{
+    // A name of unknown language: tagged "und" (BCP 47 "undetermined") until an organiser says which.
+    public static CsvDelegation Named(string name) =>
+        new() { Name = new Dictionary<string, string> { ["und"] = name }, Kind = DelegationKind.Organisation };
 }
 
 /// <summary>Reads an import file into rows; every problem is kept with its line and column, none stops the reading.</summary>
@@ -25,8 +34,12 @@ internal static class DelegateCsvReader
         try
         {
             using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            using var csv = new CsvReader(reader, DelegateCsv.Configuration());
-            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+            using var guard = new LineGuard(reader);
+            using var csv = new CsvReader(guard, DelegateCsv.Configuration());
+            var read = await csv.ReadAsync();
+            if (guard.TooLarge)
+                return TooLarge();
+            if (!read || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
             {
                 Fail("header", "The file is empty; it needs a header row naming its columns.");
                 return Done();
@@ -41,6 +54,19 @@ internal static class DelegateCsvReader
                 if (rows.Count == DelegateCsv.MaxRows)
                     return new Result(rows, [], TooManyRows: true);
                 rows.Add(Row(csv, header));
+            }
+            if (guard.TooLarge)
+                return TooLarge();
+
+            Result TooLarge()
+            {
+                if (guard.Line == 1)
+                    Fail("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
+                                   $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
+                else
+                    Fail($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
+                                               $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
+                return Done();
             }
         }
         catch (DecoderFallbackException)
@@ -58,6 +84,7 @@ internal static class DelegateCsvReader
 
     private static void CheckHeader(string[] header, Action<string, string> fail)
     {
+        var unknown = new List<string>();
         foreach (var column in header)
         {
             var known = DelegateCsv.Columns.Contains(column, StringComparer.OrdinalIgnoreCase)
@@ -65,13 +92,19 @@ internal static class DelegateCsvReader
                         || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.PositionPrefix, out var tag) && LanguageTag.IsWellFormed(tag))
                         || (DelegateCsv.IsLanguageColumn(column, DelegateCsv.OrganisationPrefix, out tag) && LanguageTag.IsWellFormed(tag));
             if (!known)
-                fail("header", $"Unknown column '{column}'. {DelegateCsv.Description}");
+                unknown.Add(column);
         }
+        foreach (var column in unknown.Distinct(StringComparer.OrdinalIgnoreCase))
+            fail("header", $"Unknown column '{Shorten(column)}'.");
+        if (unknown.Count > 0)
+            fail("header", DelegateCsv.KnownColumns);
         if (!header.Contains(DelegateCsv.Name, StringComparer.OrdinalIgnoreCase))
             fail("header", "The column 'name' is required.");
         foreach (var twice in header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            fail("header", $"The column '{twice.Key}' appears twice.");
+            fail("header", $"The column '{Shorten(twice.Key)}' appears twice.");
     }
+
+    private static string Shorten(string column) => column.Length <= 60 ? column : column[..60] + "…";
 
     private static CsvDelegateRow Row(CsvReader csv, string[] header)
     {
@@ -106,5 +139,101 @@ internal static class DelegateCsvReader
             Organisation = Texts(DelegateCsv.OrganisationPrefix),
             DelegationName = Field(DelegateCsv.Delegation),
         };
+    }
+
+    /// <summary>
+    /// Hands the file to the CSV parser, watching each line (a record: quoted line breaks belong to it): once a line passes
+    /// <see cref="DelegateCsv.MaxColumns"/> columns or its length limit (<see cref="DelegateCsv.MaxHeaderLength"/> for the
+    /// header, <see cref="DelegateCsv.MaxLineLength"/> for a row), it reads the rest of that line only to count it and ends
+    /// the file there. The parser keeps every field of a line: a 32 MB header of 16 million columns took the process to
+    /// 940 MB; refused here it costs a buffer.
+    /// </summary>
+    private sealed class LineGuard(TextReader inner) : TextReader
+    {
+        private bool quoted;
+        private bool done;
+        private int physicalLine = 1;
+
+        /// <summary>The line (as the parser numbers them) where the current record starts; the header is line 1.</summary>
+        public int Line { get; private set; } = 1;
+        public int Columns { get; private set; } = 1;
+        public long Length { get; private set; }
+        public bool TooLarge { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (TooLarge)
+                return 0;
+            var read = inner.Read(buffer);
+            if (!Watch(buffer[..read]))
+                return read;
+            Span<char> scratch = stackalloc char[1024];
+            while (!done && inner.Read(scratch) is var more and > 0)
+                Watch(scratch[..more]);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            if (TooLarge)
+                return 0;
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            if (!Watch(buffer.Span[..read]))
+                return read;
+            var scratch = new char[4096];
+            while (!done && await inner.ReadAsync(scratch, cancellationToken) is var more and > 0)
+                Watch(scratch.AsSpan(0, more));
+            return 0;
+        }
+
+        public override int Peek() => TooLarge ? -1 : inner.Peek();
+
+        public override int Read()
+        {
+            Span<char> one = stackalloc char[1];
+            return Read(one) == 1 ? one[0] : -1;
+        }
+
+        /// <summary>Counts the lines' columns and characters in these; true once a line is too large (then it counts that line to its end).</summary>
+        private bool Watch(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '\n')
+                    physicalLine++;
+                if (c == '"')
+                    quoted = !quoted;
+                else if (!quoted && c == ',')
+                    Columns++;
+                else if (!quoted && c == '\n')
+                {
+                    if (TooLarge)
+                    {
+                        done = true;
+                        return true;
+                    }
+                    Line = physicalLine;
+                    Columns = 1;
+                    Length = 0;
+                    continue;
+                }
+                if (c != '\r')
+                    Length++;
+                if (!TooLarge && (Columns > DelegateCsv.MaxColumns || Length > (Line == 1 ? DelegateCsv.MaxHeaderLength : DelegateCsv.MaxLineLength)))
+                    TooLarge = true;
+            }
+            return TooLarge;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

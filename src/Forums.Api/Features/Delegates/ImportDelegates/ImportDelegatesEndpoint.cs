@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -8,9 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.ImportDelegates;
 
-internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<ImportDelegatesRequest, ImportDelegatesResponse>
+internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time) : Endpoint<ImportDelegatesRequest, ImportDelegatesResponse>
 {
-    private const int MaxReportedErrors = 1_000;
     private const int SaveBatch = 1_000;
     public const long MaxBodyBytes = 32 * 1024 * 1024;
 
@@ -51,13 +51,15 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
         var errors = file.Errors.Count > 0 ? file.Errors : await CheckRowsAsync(forum!.Id, file.Rows, ct);
         if (errors.Count > 0)
         {
-            await Send.ResultAsync(TypedResults.Json(Problems.Validation(HttpContext, errors.Take(MaxReportedErrors).ToDictionary()),
+            await Send.ResultAsync(TypedResults.Json(Problems.Validation(HttpContext, errors),
                 statusCode: StatusCodes.Status400BadRequest, contentType: Problems.ContentType));
             return;
         }
 
-        // One transaction: every row or none. With validateOnly it runs the same steps and writes nothing.
-        var result = await db.InTransactionAsync(c => ImportAsync(forum!, file.Rows, req.ValidateOnly == true, c), ct);
+        // One transaction: every row or none. With validateOnly it runs the same steps, then rolls them back.
+        var result = req.ValidateOnly == true
+            ? await db.RehearseInTransactionAsync(c => ImportAsync(forum!, file.Rows, validateOnly: true, c), ct)
+            : await db.InTransactionAsync(c => ImportAsync(forum!, file.Rows, validateOnly: false, c), ct);
         await Send.OkAsync(result, ct);
     }
 
@@ -69,9 +71,16 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
             (errors.TryGetValue($"line {line}: {column}", out var list) ? list : errors[$"line {line}: {column}"] = []).Add(message);
 
         var validator = new DelegateFieldsValidator();
+        var delegationValidator = new DelegationFieldsValidator();
         foreach (var row in rows)
+        {
             foreach (var failure in validator.Validate(row).Errors)
                 Fail(row.Line, ColumnOf(failure.PropertyName), failure.ErrorMessage);
+            // A delegation the row names may be created: by the rules a delegation created through JSON meets.
+            if (row.DelegationName is { } delegationName)
+                foreach (var failure in delegationValidator.Validate(CsvDelegation.Named(delegationName)).Errors)
+                    Fail(row.Line, DelegateCsv.Delegation, failure.ErrorMessage);
+        }
 
         var registered = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.Email != null)
             .Select(d => new { d.Email, d.Id }).ToDictionaryAsync(d => d.Email!, d => d.Id, ct);
@@ -99,27 +108,24 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
     };
 
     /// <summary>
-    /// Registers the rows in the file's order under the same locks as single registrations (the forum's delegations,
-    /// then the forum), so places are counted once however many imports and registrations run at the same time.
+    /// Registers the rows in the file's order through the place ledger, as single registrations are: the same rule and
+    /// the same statements, under its locks taken once for the whole file (every delegation of the forum, then the
+    /// forum), so places are counted once however many imports and registrations run at the same time.
     /// </summary>
     private async Task<ImportDelegatesResponse> ImportAsync(ForumScope forum, List<CsvDelegateRow> rows, bool validateOnly, CancellationToken ct)
     {
-        await db.Delegations.Where(d => d.ForumId == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.PlacesTaken, d => d.PlacesTaken), ct);
-        await db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, f => f.PlacesTaken), ct);
-        var counters = await db.Forums.AsNoTracking().Where(f => f.Id == forum.Id)
-            .Select(f => new { f.Capacity, f.PlacesTaken, f.RequiresApproval }).SingleAsync(ct);
         var delegations = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forum.Id)
-            .Select(d => new { d.Id, d.Name, d.Quota, d.PlacesTaken }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        await places.LockAsync(forum.Id, delegations.Select(d => (Guid?)d.Id), ct);
+        var requiresApproval = await db.Forums.AsNoTracking().Where(f => f.Id == forum.Id).Select(f => f.RequiresApproval).SingleAsync(ct);
 
         var byName = new Dictionary<string, Guid>();
         foreach (var delegation in delegations)
             foreach (var name in delegation.Name.Values)
                 byName.TryAdd(SearchNormalizer.Normalize(name), delegation.Id);
-        var quotas = delegations.ToDictionary(d => d.Id, d => (d.Quota, Taken: d.PlacesTaken));
         var created = new List<string>();
 
         var now = time.GetUtcNow().UtcDateTime;
-        var taken = counters.PlacesTaken;
         int confirmed = 0, pending = 0, waitlisted = 0;
         // Thousands of new rows and nothing modified: scanning them for changes would only cost time.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -134,27 +140,19 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
                     var key = SearchNormalizer.Normalize(delegationName);
                     if (!byName.TryGetValue(key, out var id))
                     {
-                        // A name of unknown language: tagged "und" (BCP 47 "undetermined") until an organiser says which.
-                        var delegation = Delegation.Create(Guid.CreateVersion7(), forum.Id,
-                            new DelegationDetails(new Dictionary<string, string> { ["und"] = delegationName }, DelegationKind.Organisation, null, null, null), now);
+                        var delegation = Delegation.Create(Guid.CreateVersion7(), forum.Id, CsvDelegation.Named(delegationName).ToDetails(), now);
                         db.Delegations.Add(delegation);
+                        // Written at once, so that the ledger counts its places; nobody else knows it before the commit.
+                        await db.SaveChangesAsync(ct);
                         byName[key] = id = delegation.Id;
-                        quotas[id] = (null, 0);
                         created.Add(delegationName);
                     }
                     delegationId = id;
                 }
 
-                var (quota, delegationTaken) = delegationId is { } d ? quotas[d] : (null, 0);
-                var gotPlace = (counters.Capacity is null || taken < counters.Capacity) && (quota is null || delegationTaken < quota);
-                if (gotPlace)
-                {
-                    taken++;
-                    if (delegationId is { } d2)
-                        quotas[d2] = (quota, delegationTaken + 1);
-                }
+                var outcome = await places.TryTakeAsync(forum.Id, delegationId, ct);
                 var registered = ForumDelegate.Register(Guid.CreateVersion7(), forum.Id, Details(row, delegationId), AccreditationCodes.New(),
-                    gotPlace, counters.RequiresApproval, now.AddTicks(i));
+                    gotPlace: outcome == PlaceOutcome.Taken, requiresApproval, now.AddTicks(i));
                 if (registered.Status == RegistrationStatus.Confirmed) confirmed++;
                 else if (registered.Status == RegistrationStatus.Pending) pending++;
                 else waitlisted++;
@@ -173,14 +171,6 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, TimeProvider t
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-
-        if (!validateOnly)
-        {
-            await db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.PlacesTaken, taken), ct);
-            var before = delegations.ToDictionary(d => d.Id, d => d.PlacesTaken);
-            foreach (var (id, (_, delegationTaken)) in quotas.Where(q => before.GetValueOrDefault(q.Key) != q.Value.Taken))
-                await db.Delegations.Where(x => x.Id == id).ExecuteUpdateAsync(set => set.SetProperty(x => x.PlacesTaken, delegationTaken), ct);
         }
         return new ImportDelegatesResponse(validateOnly, rows.Count, confirmed, pending, waitlisted, created);
     }

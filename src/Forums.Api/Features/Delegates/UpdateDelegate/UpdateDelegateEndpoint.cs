@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
+using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -44,8 +45,14 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
 
                 var now = time.GetUtcNow().UtcDateTime;
                 var delegationChanges = delegate_.DelegationId != req.DelegationId;
-                if (delegationChanges && delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
-                    return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                if (delegationChanges)
+                {
+                    // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
+                    await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
+                    if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
+                        return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
+                    await DelegationChanges.DismissHeadAsync(db, delegate_.Id, now, c);
+                }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);
                 if (delegationChanges)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegations.DeleteDelegation;
 
-internal sealed class DeleteDelegationEndpoint(ForumsDbContext db) : Endpoint<DelegationChangeRequest>
+internal sealed class DeleteDelegationEndpoint(ForumsDbContext db, PlaceLedger places) : Endpoint<DelegationChangeRequest>
 {
     public override void Configure()
     {
@@ -23,23 +23,22 @@ internal sealed class DeleteDelegationEndpoint(ForumsDbContext db) : Endpoint<De
 
     public override async Task HandleAsync(DelegationChangeRequest req, CancellationToken ct)
     {
-        var (_, delegation, refused) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, ct);
+        // Counted and deleted under the delegation's lock: a registration into it waits, then finds it gone.
+        var refused = await db.TryInTransactionAsync(async c =>
+        {
+            var (_, delegation, problem) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, c,
+                lockFirst: () => places.LockAsync(req.ForumId, [req.DelegationId], c));
+            if (problem is not null)
+                return problem;
+            var members = await db.Delegates.CountAsync(d => d.DelegationId == delegation!.Id, c);
+            if (members > 0)
+                return Problems.Conflict($"The delegation has {members} delegates; move them to another delegation or none first.");
+            db.Delegations.Remove(delegation!);
+            return await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c);
+        }, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
-            return;
-        }
-        var members = await db.Delegates.CountAsync(d => d.DelegationId == delegation!.Id, ct);
-        if (members > 0)
-        {
-            await Send.ResultAsync(Problems.Conflict($"The delegation has {members} delegates; move them to another delegation or none first."));
-            return;
-        }
-
-        db.Delegations.Remove(delegation!);
-        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
-        {
-            await Send.ResultAsync(problem);
             return;
         }
         await Send.NoContentAsync(ct);

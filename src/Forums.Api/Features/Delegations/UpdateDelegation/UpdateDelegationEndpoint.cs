@@ -26,32 +26,36 @@ internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger p
 
     public override async Task HandleAsync(UpdateDelegationRequest req, CancellationToken ct)
     {
-        var (forum, delegation, refused) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, ct);
+        Delegation? delegation = null;
+        // One transaction under the place ledger's lock: the quota is checked against the places held as the lock holds
+        // them, and the waitlisted that a higher quota lets in are promoted before anyone else can take the room.
+        var refused = await db.TryInTransactionAsync(async c =>
+        {
+            (var forum, delegation, var problem) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, c,
+                lockFirst: () => places.LockForPromotionAsync(req.ForumId, [req.DelegationId], c));
+            if (problem is not null)
+                return problem;
+            if (req.HeadDelegateId is { } head && !await db.Delegates.AnyAsync(d =>
+                    d.Id == head && d.DelegationId == delegation!.Id && d.Status != RegistrationStatus.Cancelled, c))
+                return Problems.BadRequest("headDelegateId", "The head of delegation must be one of its delegates, not cancelled.");
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var oldQuota = delegation!.Quota;
+            delegation.Update(req.ToDetails(), now);
+            delegation.AppointHead(req.HeadDelegateId, now);
+            if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c) is { } raced)
+                return raced;
+            if (delegation.Quota is null || delegation.Quota > oldQuota)
+                await places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c);
+            return null;
+        }, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
-        if (req.HeadDelegateId is { } head && !await db.Delegates.AnyAsync(d =>
-                d.Id == head && d.DelegationId == delegation!.Id && d.Status != RegistrationStatus.Cancelled, ct))
-        {
-            await Send.ResultAsync(Problems.BadRequest("headDelegateId", "The head of delegation must be one of its delegates, not cancelled."));
-            return;
-        }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var oldQuota = delegation!.Quota;
-        delegation.Update(req.ToDetails(), now);
-        delegation.AppointHead(req.HeadDelegateId, now);
-        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
-        {
-            await Send.ResultAsync(problem);
-            return;
-        }
-        if (delegation.Quota is null || delegation.Quota > oldQuota)
-            await db.InTransactionAsync(c => places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c), ct);
-
-        var response = DelegationResponse.FromEntity(delegation);
+        var response = DelegationResponse.FromEntity(delegation!);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

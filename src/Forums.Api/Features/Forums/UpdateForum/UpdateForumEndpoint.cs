@@ -29,10 +29,12 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
     {
         var now = time.GetUtcNow().UtcDateTime;
         Forum? forum = null;
-        int? oldCapacity = null;
+        // One transaction under the place ledger's lock: the capacity is checked against the places held as the lock
+        // holds them, and the waitlisted that a higher capacity lets in are promoted before anyone else can take the room.
         var refused = await db.TryInTransactionAsync(async c =>
         {
-            (forum, var problem) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, c);
+            (forum, var problem) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, c,
+                lockFirst: () => places.LockForPromotionAsync(req.ForumId, [], c));
             if (problem is not null)
                 return problem;
             var details = req.ToDetails();
@@ -46,19 +48,21 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
                 if (outside.Count > 0)
                     return Problems.Conflict($"These sessions would lie outside the forum's dates: {string.Join("; ", outside)}. Move them first.");
             }
-            oldCapacity = forum.Capacity;
+            var oldCapacity = forum.Capacity;
             forum.Update(details, now);
-            return await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), c);
+            if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), c) is { } raced)
+                return raced;
+            if (forum.Capacity is null || forum.Capacity > oldCapacity)
+                await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c);
+            return null;
         }, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
-        if (forum!.Capacity is null || forum.Capacity > oldCapacity)
-            await db.InTransactionAsync(c => places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c), ct);
 
-        var response = ForumResponse.FromEntity(forum);
+        var response = ForumResponse.FromEntity(forum!);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }
