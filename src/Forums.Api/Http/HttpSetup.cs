@@ -10,7 +10,7 @@ namespace Forums.Api.Http;
 
 public static class HttpSetup
 {
-    public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // One message per field, naming it as the JSON does.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -22,7 +22,8 @@ public static class HttpSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddHostedService<IdempotencyRecordPurger>();
-        services.AddForumsOpenApi();
+        services.AddForumsOpenApi(configuration, environment);
+        services.AddForumsEdge(configuration);
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
@@ -30,10 +31,10 @@ public static class HttpSetup
 
     public static WebApplication UseForumsHttp(this WebApplication app)
     {
+        app.UseForumsEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseForumsAuth();
-        app.UseForumsLimits();
+        app.UseForumsAuth(limits: a => a.UseForumsLimits());
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
