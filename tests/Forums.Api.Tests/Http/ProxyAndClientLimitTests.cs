@@ -103,4 +103,16 @@ public sealed class ProxyAndClientLimitTests
         await (await client.GetFromAsync("/api/tokens", attacker, ("Authorization", $"Bearer {ForumsApiFactory.AdminToken}"))).ShouldBeAsync(HttpStatusCode.OK);
         await (await client.GetFromAsync("/api/forums", "198.51.100.67", ("Authorization", "Bearer fat_guess-6"))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task The_document_declares_the_429_and_its_retry_after_on_every_operation()
+    {
+        using var api = new EmptyForumsApiFactory();
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o => Assert.NotNull(o["responses"]!["429"]?["headers"]?["Retry-After"]));
+    }
 }
