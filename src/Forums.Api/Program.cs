@@ -11,8 +11,8 @@ try
     builder.Services.AddForumsHttp(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
-    app.UseForumsHttp();
     await app.MigrateAndSeedAsync();
+    app.UseForumsHttp();
     await app.RunAsync();
 }
 catch (StartupConfigurationException e)
