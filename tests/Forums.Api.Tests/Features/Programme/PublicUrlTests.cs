@@ -103,4 +103,20 @@ public sealed class PublicUrlTests
 
         Assert.True(echoes.Count == 0, "These answers echo the Host header: " + string.Join(", ", echoes));
     }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("forum.example.org", null, false)]
+    [InlineData(null, "https://forum.example.org", false)]
+    public async Task Production_warns_at_start_up_while_urls_would_follow_any_host_header(string? allowedHosts, string? publicBaseUrl, bool warns)
+    {
+        using var api = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production", ["AllowedHosts"] = allowedHosts ?? "*", ["Api:PublicBaseUrl"] = publicBaseUrl,
+        });
+
+        await (await api.CreateClient().GetAsync("http://forum.example.org/health/live")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(warns, api.Logs.Lines.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("Api:PublicBaseUrl")));
+    }
 }
