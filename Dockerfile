@@ -3,6 +3,9 @@
 # Run (SQLite on a volume):   docker run -p 8080:8080 -v forum-data:/data -e Auth__AdminToken="<32+ character secret>" forum-api
 # Run (SQL Server):           docker run -p 8080:8080 -e Auth__AdminToken="<secret>" -e Database__Provider=SqlServer \
 #                               -e ConnectionStrings__SqlServer="Server=...;Database=Forums;User Id=...;Password=...;Encrypt=true" forum-api
+# Behind a reverse proxy, name it, or X-Forwarded-* is ignored and every client shares the proxy's rate limit:
+#   -e ForwardedHeaders__KnownNetworks="10.0.0.0/8" -e AllowedHosts="forum.example.org" -e Api__PublicBaseUrl="https://forum.example.org"
+# Swagger UI and the OpenAPI document are off in Production unless -e OpenApi__Enabled=true.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -8,7 +8,7 @@ try
     builder.Logging.AddForumsLogging(builder.Environment);
     builder.Services.AddForumsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddForumsAuth(builder.Configuration, builder.Environment);
-    builder.Services.AddForumsHttp(builder.Configuration);
+    builder.Services.AddForumsHttp(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     await app.MigrateAndSeedAsync();

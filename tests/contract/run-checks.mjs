@@ -4,7 +4,7 @@
 // (d) Swagger UI renders every operation in headless Chromium, (e) independent parsers read the iCalendar and
 // C3VOC exports. Prints "contract: N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -93,9 +93,14 @@ try {
     { passed: operations.length - missing.length, failed: missing.length });
 
   // (a) httpyac: every request of api.http, with its assertions.
+  // Into a file, not a pipe: httpyac exits before a pipe has taken a large report (it was cut at about 216 kB).
+  const httpyacReport = join(out, "httpyac.json");
+  const reportFile = openSync(httpyacReport, "w");
   const httpyac = run(bin("httpyac"), ["send", join(root, "api.http"), "--all", "--json"], {
-    cwd: root, env: { ...process.env, FORUM_API_URL: baseUrl },
+    cwd: root, env: { ...process.env, FORUM_API_URL: baseUrl }, stdio: ["ignore", reportFile, "pipe"],
   });
+  closeSync(reportFile);
+  httpyac.stdout = readFileSync(httpyacReport, "utf8");
   try {
     const report = JSON.parse(httpyac.stdout.slice(httpyac.stdout.indexOf("{")));
     const s = report.summary;

@@ -10,11 +10,10 @@ namespace Forums.Api.Auth;
 /// the instance that revoked it; other instances refuse it when their entry lapses, within that second. Unknown and
 /// refused tokens are never kept, so a new token works at once everywhere.
 /// </summary>
-public sealed class TokenCache(TimeProvider time, IConfiguration configuration)
+public sealed class TokenCache(TimeProvider time, TimeSpan lifetime)
 {
     private const int MaxEntries = 10_000;
 
-    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Auth:TokenCacheSeconds", 1.0));
     private readonly ConcurrentDictionary<string, (ValidToken Token, long At)> entries = new(StringComparer.Ordinal);
 
     public sealed record ValidToken(Guid Id, TokenRole Role, List<Guid> ForumIds, DateTime? ExpiresAt);

@@ -11,7 +11,7 @@ namespace Forums.Api.Http;
 
 public static class HttpSetup
 {
-    public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // One message per field, naming it as the JSON does.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -23,7 +23,8 @@ public static class HttpSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddIdempotencyRecordPurger(configuration);
-        services.AddForumsOpenApi();
+        services.AddForumsOpenApi(configuration, environment);
+        services.AddForumsEdge(configuration);
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
@@ -31,10 +32,10 @@ public static class HttpSetup
 
     public static WebApplication UseForumsHttp(this WebApplication app)
     {
+        app.UseForumsEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseForumsAuth();
-        app.UseForumsLimits();
+        app.UseForumsAuth(limits: a => a.UseForumsLimits());
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<QueryParameterGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Forums.Api.Auth;
+using Forums.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,33 +15,46 @@ public sealed record BodyLimit(long Bytes);
 
 /// <summary>
 /// Request limits, all answered as problem details: body size (413), rate per token or per anonymous client
-/// address (429 with Retry-After; counted per instance), and a time limit per request (503).
+/// (429 with Retry-After; counted per instance), failed authentications per client (429), and a time limit per
+/// request (503). The client is the connection's address, or the address a trusted proxy forwarded (see Edge).
 /// </summary>
 public static class Limits
 {
+    private sealed record LimitSettings(long BodyBytes, bool RateLimiting);
+
     public static IServiceCollection AddForumsLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var timeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 30));
+        var timeout = TimeSpan.FromSeconds(Settings.Number(configuration, "Limits:RequestTimeoutSeconds", 30, 1, 3600));
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = timeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
         });
+        services.AddSingleton(new LimitSettings(
+            Settings.Number(configuration, "Limits:MaxRequestBodyBytes", 1024L * 1024, 1, 1L << 40),
+            Settings.Switch(configuration, "RateLimiting:Enabled", true)));
 
-        var tokenPermits = configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 1200);
-        var anonymousPermits = configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 300);
+        var tokenPermits = Settings.Number(configuration, "RateLimiting:TokenPermitsPerMinute", 1200, 1, 1_000_000);
+        var anonymousPermits = Settings.Number(configuration, "RateLimiting:AnonymousPermitsPerMinute", 300, 1, 1_000_000);
+        var failurePermits = Settings.Number(configuration, "RateLimiting:FailedAuthenticationsPerMinute", 10, 1, 1_000_000);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var perCaller = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health"))
+                if (context.Request.Path.StartsWithSegments("/health") && !BearerTokenHandler.HasFailed(context))
                     return RateLimitPartition.GetNoLimiter("health");
                 var token = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
                 return token is not null
                     ? RateLimitPartition.GetFixedWindowLimiter($"token:{token}", _ => Window(tokenPermits))
-                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => Window(anonymousPermits));
+                    : RateLimitPartition.GetFixedWindowLimiter($"client:{ClientKey(context)}", _ => Window(anonymousPermits));
             });
+            // A token that is unknown, revoked or expired counts against its client on every path, so tokens cannot be tried forever.
+            var failedAuthentications = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                BearerTokenHandler.HasFailed(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter($"failed:{ClientKey(context)}", _ => Window(failurePermits))
+                    : RateLimitPartition.GetNoLimiter("authenticated"));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perCaller, failedAuthentications);
             o.OnRejected = async (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
@@ -48,12 +65,31 @@ public static class Limits
         return services;
     }
 
+    /// <summary>
+    /// The client a limit counts against: an IPv4 address, or the /64 network of an IPv6 address (one subscriber
+    /// usually holds a whole /64, so single addresses would be fresh buckets for the asking).
+    /// </summary>
+    public static string ClientKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
+
+    /// <summary>The limits that need the caller: after authentication (the token's bucket), before an invalid token is refused.</summary>
     public static WebApplication UseForumsLimits(this WebApplication app)
     {
-        var bodyLimit = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024);
+        var settings = app.Services.GetRequiredService<LimitSettings>();
         app.Use((context, next) =>
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? bodyLimit;
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? settings.BodyBytes;
             if (context.Request.ContentLength > limit)
                 return Problems.Result(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit:N0} bytes.").ExecuteAsync(context);
             // A body without a Content-Length is cut off at the same size by the server (413 as it reads).
@@ -61,7 +97,7 @@ public static class Limits
                 size.MaxRequestBodySize = limit;
             return next(context);
         });
-        if (app.Configuration.GetValue("RateLimiting:Enabled", true))
+        if (settings.RateLimiting)
             app.UseRateLimiter();
         app.UseRequestTimeouts();
         return app;

@@ -67,14 +67,22 @@ internal sealed class SecurityRequirements : IOperationFilter
             access.Level == AccessLevel.Public ? "The token sent is not valid." : "No token, or one that is not valid.");
         if (access.Level == AccessLevel.Admin)
             AddProblem(operation, context, StatusCodes.Status403Forbidden, "The token is not an admin token.");
+        AddProblem(operation, context, StatusCodes.Status429TooManyRequests,
+            "Too many requests from this token or client a minute, or too many invalid tokens from this client.",
+            new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            });
     }
 
-    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description,
+        Dictionary<string, IOpenApiHeader>? headers = null)
     {
         var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetailsResponse), context.SchemaRepository);
         operation.Responses![status.ToString()] = new OpenApiResponse
         {
             Description = description,
+            Headers = headers,
             Content = new Dictionary<string, IOpenApiMediaType> { [Problems.ContentType] = new OpenApiMediaType { Schema = schema } },
         };
     }

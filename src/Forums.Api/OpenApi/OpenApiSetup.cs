@@ -1,3 +1,4 @@
+using Forums.Api.Hosting;
 using Microsoft.OpenApi;
 
 namespace Forums.Api.OpenApi;
@@ -7,8 +8,12 @@ public static class OpenApiSetup
     public const string DocumentName = "v1";
     private static readonly string?[] MethodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static IServiceCollection AddForumsOpenApi(this IServiceCollection services)
+    /// <summary>Whether the document and Swagger UI are served (OpenApi:Enabled; by default everywhere but Production).</summary>
+    private sealed record OpenApiSettings(bool Enabled);
+
+    public static IServiceCollection AddForumsOpenApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddSingleton(new OpenApiSettings(Settings.Switch(configuration, "OpenApi:Enabled", !environment.IsProduction())));
         var schemaIds = new SchemaIds();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -35,6 +40,8 @@ public static class OpenApiSetup
 
     public static WebApplication UseForumsOpenApi(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<OpenApiSettings>().Enabled)
+            return app;
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

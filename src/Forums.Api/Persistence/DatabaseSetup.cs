@@ -1,3 +1,4 @@
+using Forums.Api.Hosting;
 using Forums.Api.Persistence.LeanReads;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddForumsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration["Database:Provider"] ?? SqliteProvider;
+        var provider = Settings.Text(configuration, "Database:Provider") ?? SqliteProvider;
         if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = SqliteConnectionString(configuration, environment);
@@ -24,8 +25,8 @@ public static class DatabaseSetup
         }
         else if (string.Equals(provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase))
         {
-            var connectionString = configuration.GetConnectionString(SqlServerProvider);
-            if (string.IsNullOrWhiteSpace(connectionString))
+            var connectionString = Settings.Text(configuration, $"ConnectionStrings:{SqlServerProvider}");
+            if (connectionString is null)
                 throw new StartupConfigurationException(
                     "Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set. " +
                     "Set it (for example with the environment variable ConnectionStrings__SqlServer).");
@@ -45,18 +46,17 @@ public static class DatabaseSetup
 
     private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration.GetConnectionString(SqliteProvider);
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (Settings.Text(configuration, $"ConnectionStrings:{SqliteProvider}") is { } configured)
             return configured;
 
-        var folder = Path.GetFullPath(configuration["Database:DataFolder"] ?? "data", environment.ContentRootPath);
+        var folder = Path.GetFullPath(Settings.Text(configuration, "Database:DataFolder") ?? "data", environment.ContentRootPath);
         Directory.CreateDirectory(folder);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "forums.db"),
             ForeignKeys = true,
             // Microsoft.Data.Sqlite retries a busy database until this many seconds have passed, then gives up (503).
-            DefaultTimeout = configuration.GetValue("Database:BusyTimeoutSeconds", 5),
+            DefaultTimeout = Settings.Number(configuration, "Database:BusyTimeoutSeconds", 5, 0, 600),
         }.ToString();
     }
 }

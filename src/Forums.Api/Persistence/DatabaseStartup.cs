@@ -1,3 +1,4 @@
+using Forums.Api.Hosting;
 using Forums.Api.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<ForumsDbContext>();
         var config = app.Configuration;
 
-        var migrate = config.GetValue("Database:MigrateAtStartup", true);
+        var migrate = Settings.Switch(config, "Database:MigrateAtStartup", true);
+        var seed = Settings.Switch(config, "Seed:Enabled", true);
         if (migrate)
             await db.Database.MigrateAsync();
         try
@@ -24,9 +26,9 @@ public static class DatabaseStartup
             }
             await SessionRoomKeys.RefreshAsync(db, CancellationToken.None);
 
-            if (config.GetValue("Seed:Enabled", true))
+            if (seed)
             {
-                var folder = Path.GetFullPath(config["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
+                var folder = Path.GetFullPath(Settings.Text(config, "Seed:Folder") ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
                 await ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider).LoadFolderAsync(folder, CancellationToken.None);
             }
         }

@@ -86,7 +86,7 @@ public sealed class IdempotencyRecordPurgerTests
 
         Assert.Equal(1, process.ExitCode);
         var error = await stderr;
-        Assert.Contains($"Idempotency:PurgeIntervalMinutes must be a whole number of minutes from 1 to 1440, not '{minutes}'", error);
+        Assert.Contains($"Idempotency:PurgeIntervalMinutes must be a number from 1 to 1440; it is '{minutes}'", error);
         Assert.DoesNotContain("   at ", error + await stdout);
     }
 

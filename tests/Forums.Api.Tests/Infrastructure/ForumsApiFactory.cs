@@ -51,6 +51,8 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // First of all start-up filters: the peer is known before any middleware, the framework's included, runs.
+            services.Insert(0, ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>());
         });
     }
 

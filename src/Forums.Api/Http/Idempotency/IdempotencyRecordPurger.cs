@@ -1,3 +1,4 @@
+using Forums.Api.Hosting;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,11 +42,8 @@ public static class IdempotencyRecordPurging
 
     public static IServiceCollection AddIdempotencyRecordPurger(this IServiceCollection services, IConfiguration configuration)
     {
-        var minutes = configuration[IntervalSetting] ?? "60";
-        if (!int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            || value is < 1 or > 1440)
-            throw new StartupConfigurationException($"{IntervalSetting} must be a whole number of minutes from 1 to 1440, not '{minutes}'.");
-        services.AddSingleton(new IdempotencyPurgeInterval(TimeSpan.FromMinutes(value)));
+        var minutes = Settings.Number(configuration, IntervalSetting, fallback: 60, min: 1, max: 1440);
+        services.AddSingleton(new IdempotencyPurgeInterval(TimeSpan.FromMinutes(minutes)));
         return services.AddHostedService<IdempotencyRecordPurger>();
     }
 }

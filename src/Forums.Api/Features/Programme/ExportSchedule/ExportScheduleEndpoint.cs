@@ -10,7 +10,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.ExportSchedule;
 
-internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
+internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicOrigin origin) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
 {
     [GeneratedRegex("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")]
     private static partial Regex SchemaZonePattern();
@@ -44,7 +44,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}"), ApiJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, origin.For(HttpContext)), ApiJson.Options);
         await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
     }
 
