@@ -107,7 +107,8 @@ public sealed class BoundedErrorTests(EmptyForumsApiFactory api) : IClassFixture
     public async Task A_csv_row_with_thousands_of_bad_languages_is_a_small_400()
     {
         var forum = (string)(await admin.CreateForumAsync())["id"]!;
-        var languages = string.Join(' ', Enumerable.Range(0, 50_000).Select(i => i.ToString()));
+        // 10,000 bad tags: a line still under the import's 65,536 characters, so the field rule answers it.
+        var languages = string.Join(' ', Enumerable.Range(0, 10_000).Select(i => i.ToString()));
         var csv = CsvFiles.File(1, i => CsvFiles.Row(i).Replace(",kk ru,", $",{languages},"));
 
         var response = await admin.ImportAsync(forum, csv);
