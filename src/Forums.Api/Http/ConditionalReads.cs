@@ -29,8 +29,12 @@ public static class ConditionalReads
     public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>A document made on each read (agenda, exports), tagged by its bytes: equal bytes, equal tag, on every instance.</summary>
-    public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null) =>
-        IsNotModified(context, $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 18))}\"")
+    public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null)
+    {
+        // Past the request's time limit the document is not sent: the answer is the timeout's 503, not a write cut off.
+        context.RequestAborted.ThrowIfCancellationRequested();
+        return IsNotModified(context, $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 18))}\"")
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(body, contentType, fileName);
+    }
 }

@@ -17,11 +17,20 @@ public static class Limits
 {
     public static IServiceCollection AddForumsLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var timeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 30));
+        var timeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 30.0));
+        // The middleware only cancels HttpContext.RequestAborted: it answers once the work gives up (every read and
+        // generator observes that token), and only while the answer has not started.
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = timeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = context =>
+            {
+                context.Response.Headers.RetryAfter = "5";
+                return Problems.Result(StatusCodes.Status503ServiceUnavailable,
+                        $"The request took longer than {timeout.TotalSeconds:0.###} s and was stopped. Retry shortly (a create with the same Idempotency-Key).")
+                    .ExecuteAsync(context);
+            },
         });
 
         var tokenPermits = configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 1200);

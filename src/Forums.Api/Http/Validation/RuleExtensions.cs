@@ -9,9 +9,12 @@ public static class RuleExtensions
 {
     public const int MaxLanguagesPerText = 30;
 
-    /// <summary>A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts.</summary>
+    /// <summary>
+    /// A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts of at most
+    /// <paramref name="maxLength"/> characters each and, when given, <paramref name="maxTotalLength"/> in all languages together.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>?> LocalizedText<T>(
-        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength) =>
+        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, int? maxTotalLength = null) =>
         rule.Custom((text, context) =>
         {
             if (text is null)
@@ -31,6 +34,8 @@ public static class RuleExtensions
             }
             if (text.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
                 context.AddFailure("Each language tag may appear once (tags ignore case).");
+            if (maxTotalLength is { } total && text.Count <= MaxLanguagesPerText && text.Values.Sum(v => (long)(v?.Length ?? 0)) > total)
+                context.AddFailure($"The texts in all languages together are longer than {total:N0} characters.");
         });
 
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>

@@ -44,11 +44,11 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}"), ApiJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}", ct), ApiJson.Options);
         await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
     }
 
-    internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin)
+    internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin, CancellationToken ct)
     {
         var forum = programme.Forum;
         var zone = programme.Zone;
@@ -59,11 +59,13 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
         var scheduled = programme.Scheduled.ToList();
         var roomNames = scheduled.Select(s => s.Room ?? defaultRoom).Distinct().ToList();
 
+        var byDay = scheduled.ToLookup(s => ForumTime.LocalDate(s.StartsAt!.Value, zone));
         var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i =>
         {
+            ct.ThrowIfCancellationRequested();
             var date = first.AddDays(i);
             var (dayStart, dayEnd) = ForumTime.DayInUtc(date, zone);
-            var events = scheduled.Where(s => ForumTime.LocalDate(s.StartsAt!.Value, zone) == date)
+            var events = byDay[date]
                 .Select(s => Event(s, programme, lang, acronym, defaultRoom, origin))
                 .GroupBy(e => e.Room)
                 .ToDictionary(g => g.Key, g => g.ToList());

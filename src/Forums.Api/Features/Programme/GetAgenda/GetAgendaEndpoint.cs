@@ -39,22 +39,25 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<Programme
             programme.Forum.TimeZone,
             programme.Scheduled
                 .GroupBy(s => ForumTime.LocalDate(s.StartsAt!.Value, programme.Zone))
-                .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme)).ToList()))
+                .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme, ct)).ToList()))
                 .ToList(),
-            programme.Unscheduled.Select(s => Item(s, programme)).ToList());
+            programme.Unscheduled.Select(s => Item(s, programme, ct)).ToList());
 
         var body = JsonSerializer.SerializeToUtf8Bytes(agenda, ApiJson.Options);
         await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
     }
 
-    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme) => new(
-        s.Id, s.Title, s.Description, s.Kind, s.Order,
-        s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
-        s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
-        s.Room, s.Languages, s.InterpretationLanguages,
-        programme.SpeakersBySession[s.Id]
-            .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
-                x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
-            .ToList());
-
+    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return new(
+            s.Id, s.Title, s.Description, s.Kind, s.Order,
+            s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
+            s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
+            s.Room, s.Languages, s.InterpretationLanguages,
+            programme.SpeakersBySession[s.Id]
+                .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
+                    x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
+                .ToList());
+    }
 }
