@@ -47,7 +47,7 @@ public sealed class Forum : IVersioned
     public void Update(ForumDetails details, DateTime now)
     {
         if (details.StartDate is { } first && !DateWindow.Contains(first) || details.EndDate is { } last && !DateWindow.Contains(last))
-            throw new RuleViolationException($"A forum's dates lie {DateWindow.DateRule}.");
+            throw new RuleViolationException($"A forum's dates lie {DateWindow.Rule}.");
         if (details.StartDate is { } start && details.EndDate is { } end)
         {
             if (end < start)

@@ -82,8 +82,8 @@ public sealed class Session : IVersioned
     {
         if (details.Slot is { } slot)
         {
-            if (!DateWindow.Contains(slot.StartsAt) || !DateWindow.Contains(slot.EndsAt))
-                throw new RuleViolationException($"A session's slot lies {DateWindow.InstantRule}.");
+            if (!DateWindow.ContainsInstant(slot.StartsAt) || !DateWindow.ContainsInstant(slot.EndsAt))
+                throw new RuleViolationException($"A session's slot lies {DateWindow.Rule}.");
             if (slot.EndsAt <= slot.StartsAt)
                 throw new RuleViolationException("A session ends after it starts.");
         }

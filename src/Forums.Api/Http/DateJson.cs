@@ -17,8 +17,8 @@ public sealed class JsonValueException(string message) : JsonException(message);
 public static partial class DateJson
 {
     public const string DateTimeRule = "An RFC 3339 date-time with its UTC offset (Z or ±hh:mm), e.g. 2027-05-20T10:00:00+05:00, " +
-                                       DateWindow.InstantRule + "; a date-time without an offset is refused (400).";
-    public const string DateRule = "A date as YYYY-MM-DD, " + DateWindow.DateRule + ".";
+                                       DateWindow.Rule + " (its date as written, in its own offset); a date-time without an offset is refused (400).";
+    public const string DateRule = "A date as YYYY-MM-DD, " + DateWindow.Rule + ".";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
@@ -42,14 +42,14 @@ public static partial class DateJson
                 : "Give an RFC 3339 date-time with its offset, e.g. 2027-05-20T10:00:00+05:00.");
         if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
             return (null, "Give an RFC 3339 date-time with its offset, e.g. 2027-05-20T10:00:00+05:00.");
-        return DateWindow.Contains(value) ? (value, null) : (null, $"Give a date-time {DateWindow.InstantRule}.");
+        return DateWindow.Contains(value) ? (value, null) : (null, $"Give a date-time {DateWindow.Rule}.");
     }
 
     public static (DateOnly? Value, string? Error) ParseDate(string? text)
     {
         if (text is null || text.Length != 10 || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return (null, "Give a date as YYYY-MM-DD, e.g. 2027-05-20.");
-        return DateWindow.Contains(day) ? (day, null) : (null, $"Give a date {DateWindow.DateRule}.");
+        return DateWindow.Contains(day) ? (day, null) : (null, $"Give a date {DateWindow.Rule}.");
     }
 
     private static readonly string[] Formats =
