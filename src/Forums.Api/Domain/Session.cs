@@ -45,9 +45,9 @@ public sealed class Session : IVersioned
     /// <summary>The programme's documents (agenda, iCalendar, schedule JSON) are built whole: these caps bound them.</summary>
     public const int MaxPerForum = 500;
     /// <summary>Characters of the title in all its languages together.</summary>
-    public const int MaxTitleLength = 2_000;
+    public const int MaxTitleLength = 1_000;
     /// <summary>Characters of the description in all its languages together.</summary>
-    public const int MaxDescriptionLength = 10_000;
+    public const int MaxDescriptionLength = 5_000;
 
     private Session() { }
 
@@ -109,7 +109,7 @@ public sealed class Session : IVersioned
 public sealed class SessionSpeaker
 {
     /// <summary>Speakers on sessions, counted over all the sessions of a forum (each one repeats the speaker's profile in the agenda).</summary>
-    public const int MaxPerForum = 1_500;
+    public const int MaxPerForum = 1_000;
 
     private SessionSpeaker() { }
 

@@ -13,7 +13,7 @@ public sealed record SpeakerDetails(
 public sealed class Speaker : IVersioned
 {
     /// <summary>Characters of the position, and of the organisation, in all their languages together (the agenda repeats them on each session).</summary>
-    public const int MaxPositionLength = 1_500;
+    public const int MaxPositionLength = 600;
     /// <summary>Characters of the biography in all its languages together.</summary>
     public const int MaxBiographyLength = 10_000;
 

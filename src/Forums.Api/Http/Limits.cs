@@ -33,6 +33,8 @@ public static class Limits
             },
         });
 
+        services.AddSingleton<DocumentBuilds>();
+
         var tokenPermits = configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 1200);
         var anonymousPermits = configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 300);
         services.AddRateLimiter(o =>

@@ -27,11 +27,10 @@ public sealed class RequestTimeoutTests
         }
     }
 
-    private sealed class SlowApi : ForumsApiFactory
+    /// <summary>The API on a folder prepared by another host, with a time limit of one second.</summary>
+    private sealed class SlowApi(string folder) : ForumsApiFactory(folder, seed: false, new Dictionary<string, string?> { ["Limits:RequestTimeoutSeconds"] = "1" })
     {
         public SlowSessionReads SlowReads { get; } = new();
-
-        public SlowApi() : base(null, seed: false, new Dictionary<string, string?> { ["Limits:RequestTimeoutSeconds"] = "1" }) { }
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
@@ -40,23 +39,33 @@ public sealed class RequestTimeoutTests
         }
     }
 
-    /// <summary>A programme of some 300 kB in each view, more than a response buffer: once written, it cannot turn into a 503.</summary>
-    private static async Task<string> PublishedProgrammeAsync(HttpClient admin)
+    /// <summary>A programme of some 150 kB in each view, more than a response buffer: once written, it cannot turn into a 503.</summary>
+    private static async Task<(string Folder, string Forum)> PublishedProgrammeAsync()
     {
+        var folder = ForumsApiFactory.NewDataFolder();
+        using var api = new ForumsApiFactory(folder, seed: false);
+        var admin = api.CreateAdminClient();
         var forum = await admin.CreateScheduledForumAsync();
         for (var i = 0; i < 30; i++)
             await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", i)
-                .With("description", new System.Text.Json.Nodes.JsonObject { ["en"] = new string('x', 10_000) })
+                .With("description", new System.Text.Json.Nodes.JsonObject { ["en"] = new string('x', 5_000) })
                 .At($"2027-05-20T{8 + i / 4:00}:{i % 4 * 15:00}:00+05:00", $"2027-05-20T{8 + i / 4:00}:{i % 4 * 15 + 14:00}:00+05:00", $"Hall {i}"));
         await admin.PublishForumAsync(forum);
-        return forum;
+        return (folder, forum);
+    }
+
+    private static async Task<SlowApi> StartSlowAsync(string folder)
+    {
+        var api = new SlowApi(folder);
+        await (await api.CreateClient().GetAsync("/health/live")).ShouldBeAsync(HttpStatusCode.OK);
+        return api;
     }
 
     [Fact]
     public async Task A_read_that_outlasts_the_time_limit_is_stopped_and_answered_503_with_retry_after()
     {
-        using var api = new SlowApi();
-        var forum = await PublishedProgrammeAsync(api.CreateAdminClient());
+        var (folder, forum) = await PublishedProgrammeAsync();
+        using var api = await StartSlowAsync(folder);
         api.SlowReads.Delay = TimeSpan.FromSeconds(20);
         api.SlowReads.ObservesCancellation = true;
         var watch = Stopwatch.StartNew();
@@ -75,8 +84,8 @@ public sealed class RequestTimeoutTests
     [InlineData("schedule.json")]
     public async Task A_document_whose_programme_arrives_past_the_time_limit_is_not_built_or_sent_but_answered_503(string view)
     {
-        using var api = new SlowApi();
-        var forum = await PublishedProgrammeAsync(api.CreateAdminClient());
+        var (folder, forum) = await PublishedProgrammeAsync();
+        using var api = await StartSlowAsync(folder);
         // A step that does not observe the cancellation and returns after the deadline: what follows must.
         api.SlowReads.Delay = TimeSpan.FromSeconds(2);
         api.SlowReads.ObservesCancellation = false;

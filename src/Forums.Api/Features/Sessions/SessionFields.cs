@@ -11,9 +11,9 @@ public abstract class SessionFields
     [FastEndpoints.RouteParam]
     public Guid ForumId { get; init; }
 
-    /// <summary>At most 300 characters a language, 2,000 in all languages together.</summary>
+    /// <summary>At most 300 characters a language, 1,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
-    /// <summary>At most 10,000 characters in all languages together.</summary>
+    /// <summary>At most 5,000 characters in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Description { get; init; }
     public SessionKind? Kind { get; init; }
     /// <summary>The session's place in the programme, 0 to 100000.</summary>
@@ -49,7 +49,7 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
     public SessionFieldsValidator()
     {
         RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300, maxTotalLength: Session.MaxTitleLength);
-        RuleFor(s => s.Description).LocalizedText(maxLength: 10_000, maxTotalLength: Session.MaxDescriptionLength);
+        RuleFor(s => s.Description).LocalizedText(maxLength: Session.MaxDescriptionLength, maxTotalLength: Session.MaxDescriptionLength);
         RuleFor(s => s.Kind).NotNull();
         RuleFor(s => s.Order).NotNull().InclusiveBetween(0, Session.MaxOrder);
         RuleFor(s => s.EndsAt).NotNull().When(s => s.StartsAt is not null).WithMessage("Give both ends of the slot, or neither.");

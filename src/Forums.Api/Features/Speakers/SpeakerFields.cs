@@ -15,9 +15,9 @@ public abstract class SpeakerFields
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters; search finds either.</summary>
     public string? NameLatin { get; init; }
-    /// <summary>At most 300 characters a language, 1,500 in all languages together.</summary>
+    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Position { get; init; }
-    /// <summary>At most 300 characters a language, 1,500 in all languages together.</summary>
+    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Organisation { get; init; }
     /// <summary>At most 5,000 characters a language, 10,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Biography { get; init; }

@@ -7,7 +7,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.ExportCalendar;
 
-internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest>
+internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds builds) : Endpoint<ProgrammeRequest>
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -34,8 +34,11 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<Prog
             return;
         }
 
-        var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
-        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
+        await builds.RunAsync(async () =>
+        {
+            var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
+            await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
+        }, ct);
     }
 
     internal static byte[] Write(ProgrammeSnapshot programme, string? lang, CancellationToken ct)

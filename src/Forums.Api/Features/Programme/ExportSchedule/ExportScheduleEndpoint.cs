@@ -10,7 +10,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.ExportSchedule;
 
-internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
+internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, DocumentBuilds builds) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
 {
     [GeneratedRegex("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")]
     private static partial Regex SchemaZonePattern();
@@ -37,15 +37,14 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db) : Endpo
             await Send.ResultAsync(refused);
             return;
         }
-        var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
-        if (programme.Forum.StartDate is null || programme.Forum.EndDate is null)
+        var origin = $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}";
+        await builds.RunAsync(async () =>
         {
-            await Send.ResultAsync(Problems.Conflict("The C3VOC schedule needs the forum's start and end dates; set them first."));
-            return;
-        }
-
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, $"{HttpContext.Request.Scheme}://{HttpContext.Request.Host}", ct), ApiJson.Options);
-        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
+            var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+            await Send.ResultAsync(programme.Forum.StartDate is null || programme.Forum.EndDate is null
+                ? Problems.Conflict("The C3VOC schedule needs the forum's start and end dates; set them first.")
+                : await ConditionalReads.JsonDocumentAsync(HttpContext, Build(programme, req.Lang, origin, ct), ct));
+        }, ct);
     }
 
     internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin, CancellationToken ct)
