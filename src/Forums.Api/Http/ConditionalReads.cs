@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Forums.Api.Persistence.LeanReads;
-using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Forums.Api.Http;
 
@@ -33,7 +32,7 @@ public static class ConditionalReads
     /// <summary>A document made on each read (agenda, exports), tagged by its bytes: equal bytes, equal tag, on every instance.</summary>
     public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null)
     {
-        StartSending(context);
+        Limits.BeginAnswer(context);
         return IsNotModified(context, Tag(SHA256.HashData(body)))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(body, contentType, fileName);
@@ -47,21 +46,13 @@ public static class ConditionalReads
     {
         await using var counter = new HashingStream();
         await JsonSerializer.SerializeAsync(counter, document, ApiJson.Options, ct);
-        StartSending(context);
+        Limits.BeginAnswer(context);
         return IsNotModified(context, Tag(counter.Hash()))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : new StreamedJson<T>(document, counter.Length);
     }
 
     private static string Tag(byte[] sha256) => $"\"{Base64Url.EncodeToString(sha256.AsSpan(0, 18))}\"";
-
-    // Past the request's time limit the document is not sent (the answer is the timeout's 503); once it is being
-    // sent, it cannot become a 503 any more, so the limit stops and the client's pace sets the rest.
-    private static void StartSending(HttpContext context)
-    {
-        context.RequestAborted.ThrowIfCancellationRequested();
-        context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
-    }
 
     private sealed class StreamedJson<T>(T document, long length) : IResult
     {

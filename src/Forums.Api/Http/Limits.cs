@@ -78,6 +78,17 @@ public static class Limits
         return app;
     }
 
+    /// <summary>
+    /// Called where an answer begins to be written: past the time limit it is not begun (the answer is the limit's
+    /// 503); once begun it can no longer become a 503, so the limit stops there and the client's pace sets the rest
+    /// (a cancellation mid-answer could only cut the connection).
+    /// </summary>
+    public static void BeginAnswer(HttpContext context)
+    {
+        context.RequestAborted.ThrowIfCancellationRequested();
+        context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+    }
+
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {
         PermitLimit = permits,

@@ -12,16 +12,17 @@ namespace Forums.Api.Tests.Http;
 /// <summary>A request past Limits:RequestTimeoutSeconds answers 503 problem details: never a reset, never a late 200.</summary>
 public sealed class RequestTimeoutTests
 {
-    /// <summary>Makes the programme's read of its sessions slow, once armed: as a slow disk or a huge programme would.</summary>
-    private sealed class SlowSessionReads : DbCommandInterceptor
+    /// <summary>Makes matching reads slow, once armed: as a slow disk or a huge programme would.</summary>
+    private sealed class SlowReads : DbCommandInterceptor
     {
         public TimeSpan Delay { get; set; }
         public bool ObservesCancellation { get; set; }
+        public string Matching { get; set; } = "FROM \"Sessions\"";
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (Delay > TimeSpan.Zero && command.CommandText.Contains("FROM \"Sessions\"", StringComparison.Ordinal))
+            if (Delay > TimeSpan.Zero && command.CommandText.Contains(Matching, StringComparison.Ordinal))
                 await Task.Delay(Delay, ObservesCancellation ? cancellationToken : CancellationToken.None);
             return result;
         }
@@ -30,7 +31,7 @@ public sealed class RequestTimeoutTests
     /// <summary>The API on a folder prepared by another host, with a time limit of one second.</summary>
     private sealed class SlowApi(string folder) : ForumsApiFactory(folder, seed: false, new Dictionary<string, string?> { ["Limits:RequestTimeoutSeconds"] = "1" })
     {
-        public SlowSessionReads SlowReads { get; } = new();
+        public SlowReads SlowReads { get; } = new();
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
@@ -94,5 +95,27 @@ public sealed class RequestTimeoutTests
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("longer than 1 s", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task An_export_that_has_begun_is_finished_even_past_the_time_limit_rather_than_cut_off()
+    {
+        var folder = ForumsApiFactory.NewDataFolder();
+        string forum;
+        using (var setup = new ForumsApiFactory(folder, seed: false))
+        {
+            var admin = setup.CreateAdminClient();
+            forum = (string)(await admin.CreateForumAsync())["id"]!;
+            await (await admin.ImportAsync(forum, CsvFiles.File(50))).ShouldBeAsync(HttpStatusCode.OK);
+        }
+        using var api = await StartSlowAsync(folder);
+        // The rows are read after the header is written: the answer has begun when they arrive late.
+        api.SlowReads.Matching = "ORDER BY \"d\".\"SortKey\"";
+        api.SlowReads.Delay = TimeSpan.FromSeconds(2);
+
+        var response = await api.CreateAdminClient().GetAsync($"/api/forums/{forum}/delegates/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(51, (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }
