@@ -19,7 +19,7 @@ public sealed class StartupConfigurationTests
     [InlineData("--Auth:AdminToken=short                                  \n", "Auth:AdminToken must be at least 32 characters long")]
     [InlineData("--Auth:AdminToken=fat_a-production-secret with a space inside", "Auth:AdminToken may hold only")]
     [InlineData("--Database:Provider= SqlServer\n", "ConnectionStrings:SqlServer is not set")]
-    [InlineData("--Limits:RequestTimeoutSeconds=thirty", "Limits:RequestTimeoutSeconds must be a number from 1 to 3600")]
+    [InlineData("--Limits:RequestTimeoutSeconds=thirty", "Limits:RequestTimeoutSeconds must be a number from 0.01 to 3600")]
     [InlineData("--Limits:MaxRequestBodyBytes=-1", "Limits:MaxRequestBodyBytes must be a number from 1 to")]
     [InlineData("--RateLimiting:AnonymousPermitsPerMinute=0", "RateLimiting:AnonymousPermitsPerMinute must be a number from 1 to 1000000")]
     [InlineData("--RateLimiting:Enabled=yes", "RateLimiting:Enabled must be true or false")]

@@ -32,6 +32,8 @@ public sealed class ApiToken
             throw new RuleViolationException("An organiser token must name at least one forum.");
         if (role == TokenRole.Admin && forumIds.Count > 0)
             throw new RuleViolationException("An admin token covers every forum; name none.");
+        if (expiresAt is { } limit && !DateWindow.ContainsInstant(limit))
+            throw new RuleViolationException($"A token expires {DateWindow.Rule}.");
         if (expiresAt is { } expiry && expiry <= now)
             throw new RuleViolationException("A token cannot expire before it is created.");
         return new ApiToken

@@ -2,6 +2,9 @@ namespace Forums.Api.Domain;
 
 public sealed class Forum : IVersioned
 {
+    /// <summary>A forum lasts days, not centuries: its dates span at most this many days, both ends included.</summary>
+    public const int MaxDays = 31;
+
     private Forum() { }
 
     public Guid Id { get; private set; }
@@ -43,8 +46,15 @@ public sealed class Forum : IVersioned
 
     public void Update(ForumDetails details, DateTime now)
     {
-        if (details.StartDate is { } start && details.EndDate is { } end && end < start)
-            throw new RuleViolationException("The forum cannot end before it starts.");
+        if (details.StartDate is { } first && !DateWindow.Contains(first) || details.EndDate is { } last && !DateWindow.Contains(last))
+            throw new RuleViolationException($"A forum's dates lie {DateWindow.Rule}.");
+        if (details.StartDate is { } start && details.EndDate is { } end)
+        {
+            if (end < start)
+                throw new RuleViolationException("The forum cannot end before it starts.");
+            if (Days(start, end) > MaxDays)
+                throw new RuleViolationException($"A forum lasts at most {MaxDays} days.");
+        }
         if (details.Capacity is { } capacity && capacity < PlacesTaken)
             throw new RuleViolationException(
                 $"{PlacesTaken} delegates already hold places; the capacity cannot be lower. Cancel registrations first.");
@@ -92,6 +102,9 @@ public sealed class Forum : IVersioned
         if (Status == ForumStatus.Published)
             throw new RuleViolationException("A published forum cannot be deleted; archive it instead.");
     }
+
+    /// <summary>The number of days from the first to the last, both included.</summary>
+    public static int Days(DateOnly first, DateOnly last) => last.DayNumber - first.DayNumber + 1;
 
     private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? text) =>
         text?.ToDictionary(p => p.Key, p => p.Value);

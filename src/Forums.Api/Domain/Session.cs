@@ -42,6 +42,12 @@ public sealed record SessionDetails(
 public sealed class Session : IVersioned
 {
     public const int MaxOrder = 100_000;
+    /// <summary>The programme's documents (agenda, iCalendar, schedule JSON) are built whole: these caps bound them.</summary>
+    public const int MaxPerForum = 500;
+    /// <summary>Characters of the title in all its languages together.</summary>
+    public const int MaxTitleLength = 1_000;
+    /// <summary>Characters of the description in all its languages together.</summary>
+    public const int MaxDescriptionLength = 5_000;
 
     private Session() { }
 
@@ -77,8 +83,13 @@ public sealed class Session : IVersioned
 
     public void Update(SessionDetails details, DateTime now)
     {
-        if (details.Slot is { } slot && slot.EndsAt <= slot.StartsAt)
-            throw new RuleViolationException("A session ends after it starts.");
+        if (details.Slot is { } slot)
+        {
+            if (!DateWindow.ContainsInstant(slot.StartsAt) || !DateWindow.ContainsInstant(slot.EndsAt))
+                throw new RuleViolationException($"A session's slot lies {DateWindow.Rule}.");
+            if (slot.EndsAt <= slot.StartsAt)
+                throw new RuleViolationException("A session ends after it starts.");
+        }
         Title = details.Title.ToDictionary(p => p.Key, p => p.Value);
         Description = details.Description?.ToDictionary(p => p.Key, p => p.Value);
         Kind = details.Kind;
@@ -101,6 +112,9 @@ public sealed class Session : IVersioned
 /// <summary>A speaker on a session, with a role and a place in the session's order of speakers.</summary>
 public sealed class SessionSpeaker
 {
+    /// <summary>Speakers on sessions, counted over all the sessions of a forum (each one repeats the speaker's profile in the agenda).</summary>
+    public const int MaxPerForum = 1_000;
+
     private SessionSpeaker() { }
 
     public Guid SessionId { get; private set; }

@@ -12,6 +12,11 @@ public sealed record SpeakerDetails(
 /// <summary>A person in a forum's programme, with a public profile; optionally the delegate who is that person.</summary>
 public sealed class Speaker : IVersioned
 {
+    /// <summary>Characters of the position, and of the organisation, in all their languages together (the agenda repeats them on each session).</summary>
+    public const int MaxPositionLength = 600;
+    /// <summary>Characters of the biography in all its languages together.</summary>
+    public const int MaxBiographyLength = 10_000;
+
     private Speaker() { }
 
     public Guid Id { get; private set; }

@@ -20,7 +20,7 @@ public static class Settings
         if (Text(configuration, key) is not { } text)
             return fallback;
         if (!T.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw new StartupConfigurationException($"{key} must be a number from {min} to {max}; it is '{Shown(text)}'.");
+            throw new StartupConfigurationException(string.Create(CultureInfo.InvariantCulture, $"{key} must be a number from {min} to {max}; it is '{Shown(text)}'."));
         return value;
     }
 

@@ -27,5 +27,6 @@ public static class ApiJson
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        DateJson.Add(options.Converters);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Http;
@@ -29,8 +30,85 @@ public static class ConditionalReads
     public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>A document made on each read (agenda, exports), tagged by its bytes: equal bytes, equal tag, on every instance.</summary>
-    public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null) =>
-        IsNotModified(context, $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 18))}\"")
+    public static IResult Bytes(HttpContext context, byte[] body, string contentType, string? fileName = null)
+    {
+        Limits.BeginAnswer(context);
+        return IsNotModified(context, Tag(SHA256.HashData(body)))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(body, contentType, fileName);
+    }
+
+    /// <summary>
+    /// A JSON document made on each read, tagged as <see cref="Bytes"/> tags but never held whole: a first
+    /// serialisation only hashes and counts it, the answer streams a second one.
+    /// </summary>
+    public static async Task<IResult> JsonDocumentAsync<T>(HttpContext context, T document, CancellationToken ct)
+    {
+        await using var counter = new HashingStream();
+        await JsonSerializer.SerializeAsync(counter, document, ApiJson.Options, ct);
+        Limits.BeginAnswer(context);
+        return IsNotModified(context, Tag(counter.Hash()))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : new StreamedJson<T>(document, counter.Length);
+    }
+
+    private static string Tag(byte[] sha256) => $"\"{Base64Url.EncodeToString(sha256.AsSpan(0, 18))}\"";
+
+    private sealed class StreamedJson<T>(T document, long length) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = JsonContentType;
+            context.Response.ContentLength = length;
+            return JsonSerializer.SerializeAsync(context.Response.Body, document, ApiJson.Options, context.RequestAborted);
+        }
+    }
+
+    /// <summary>A stream that keeps nothing of what is written to it but its SHA-256 and its length.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Position;
+        public override long Position { get; set; }
+
+        public byte[] Hash() => hash.GetHashAndReset();
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.AppendData(buffer);
+            Position += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                hash.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -53,8 +53,11 @@ public static class HttpSetup
             c.Errors.ContentType = Problems.ContentType;
             c.Errors.ProducesMetadataType = typeof(ValidationProblem);
             c.Errors.ResponseBuilder = (failures, context, _) => Problems.Validation(context, Group(failures));
-            c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path), "The value is not valid JSON for this field.");
-            c.Binding.FailureMessage = (type, _, value) => $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
+            c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path),
+                e is JsonValueException ? e.Message : "The value is not valid JSON for this field.");
+            DateQueries.Configure(c.Binding);
+            c.Binding.FailureMessage = (type, _, value) =>
+                DateQueries.Error(type, value) ?? $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
         });
         app.UseForumsOpenApi();
         return app;

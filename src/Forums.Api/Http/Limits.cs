@@ -24,15 +24,26 @@ public static class Limits
 
     public static IServiceCollection AddForumsLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var timeout = TimeSpan.FromSeconds(Settings.Number(configuration, "Limits:RequestTimeoutSeconds", 30, 1, 3600));
+        var timeout = TimeSpan.FromSeconds(Settings.Number(configuration, "Limits:RequestTimeoutSeconds", 30.0, 0.01, 3600.0));
+        // The middleware only cancels HttpContext.RequestAborted: it answers once the work gives up (every read and
+        // generator observes that token), and only while the answer has not started.
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = timeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = context =>
+            {
+                context.Response.Headers.RetryAfter = "5";
+                return Problems.Result(StatusCodes.Status503ServiceUnavailable,
+                        $"The request took longer than {timeout.TotalSeconds:0.###} s and was stopped. Retry shortly (a create with the same Idempotency-Key).")
+                    .ExecuteAsync(context);
+            },
         });
         services.AddSingleton(new LimitSettings(
             Settings.Number(configuration, "Limits:MaxRequestBodyBytes", 1024L * 1024, 1, 1L << 40),
             Settings.Switch(configuration, "RateLimiting:Enabled", true)));
+
+        services.AddSingleton<DocumentBuilds>();
 
         var tokenPermits = Settings.Number(configuration, "RateLimiting:TokenPermitsPerMinute", 1200, 1, 1_000_000);
         var anonymousPermits = Settings.Number(configuration, "RateLimiting:AnonymousPermitsPerMinute", 300, 1, 1_000_000);
@@ -101,6 +112,17 @@ public static class Limits
             app.UseRateLimiter();
         app.UseRequestTimeouts();
         return app;
+    }
+
+    /// <summary>
+    /// Called where an answer begins to be written: past the time limit it is not begun (the answer is the limit's
+    /// 503); once begun it can no longer become a 503, so the limit stops there and the client's pace sets the rest
+    /// (a cancellation mid-answer could only cut the connection).
+    /// </summary>
+    public static void BeginAnswer(HttpContext context)
+    {
+        context.RequestAborted.ThrowIfCancellationRequested();
+        context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()

@@ -35,6 +35,9 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
                 continue;
             }
 
+            if (isRequest && propertySchema is OpenApiSchema described)
+                described.Description = DateRules.Describe(described.Description, property.PropertyType);
+
             // A property left out when null is optional, and never null when present.
             var omittedWhenNull = ignore is { Condition: JsonIgnoreCondition.WhenWritingNull };
             var nullable = IsNullable(property) && !omittedWhenNull;
@@ -60,4 +63,18 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
         if (schema is OpenApiSchema { Type: { } type } concrete)
             concrete.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
     }
+}
+
+/// <summary>What every date and date-time a request carries must be, said where the field is described.</summary>
+internal static class DateRules
+{
+    public static string? Describe(string? description, Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => Join(description, Http.DateJson.DateTimeRule),
+            var t when t == typeof(DateOnly) => Join(description, Http.DateJson.DateRule),
+            _ => description,
+        };
+
+    private static string Join(string? description, string rule) => string.IsNullOrEmpty(description) ? rule : $"{description} {rule}";
 }

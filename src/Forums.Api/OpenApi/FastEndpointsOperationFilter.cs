@@ -49,7 +49,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Name = name,
                 In = part switch { RequestPart.Path => ParameterLocation.Path, RequestPart.Header => ParameterLocation.Header, _ => ParameterLocation.Query },
                 Required = part == RequestPart.Path || property.GetCustomAttribute<FromHeaderAttribute>()?.IsRequired == true,
-                Description = XmlDocs.Summary(property) ?? DefaultDescription(name),
+                Description = DateRules.Describe(XmlDocs.Summary(property) ?? DefaultDescription(name), property.PropertyType),
                 Schema = NonNullable(context.SchemaGenerator.GenerateSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, context.SchemaRepository)),
             });
         }

@@ -17,6 +17,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
     public bool HasExited => process.HasExited;
+
+    /// <summary>The most memory the process has held so far (Linux: VmHWM, the peak resident set).</summary>
+    public long PeakResidentBytes =>
+        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024).Single();
     public int ExitCode => process.ExitCode;
 
     public static async Task<ApiProcess> StartAsync(string dataFolder)

@@ -22,7 +22,9 @@ public abstract class ForumFields
     public IReadOnlyDictionary<string, string>? Venue { get; init; }
     /// <summary>IANA time zone id, e.g. Asia/Almaty.</summary>
     public string TimeZone { get; init; } = null!;
+    /// <summary>The first day, in the forum's time zone.</summary>
     public DateOnly? StartDate { get; init; }
+    /// <summary>The last day, in the forum's time zone: on or after the start date; a forum lasts at most 31 days, both ends included.</summary>
     public DateOnly? EndDate { get; init; }
     /// <summary>Most confirmed delegates; unset means no limit.</summary>
     public int? Capacity { get; init; }
@@ -66,6 +68,9 @@ internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>
         RuleFor(f => f.EndDate).GreaterThanOrEqualTo(f => f.StartDate)
             .When(f => f.StartDate is not null && f.EndDate is not null)
             .WithMessage("The end date cannot be before the start date.");
+        RuleFor(f => f.EndDate).Must((f, end) => Forum.Days(f.StartDate!.Value, end!.Value) <= Forum.MaxDays)
+            .When(f => f.StartDate is not null && f.EndDate is not null && f.EndDate >= f.StartDate)
+            .WithMessage($"A forum lasts at most {Forum.MaxDays} days: give an end date at most {Forum.MaxDays - 1} days after the start date.");
         RuleFor(f => f.Capacity).GreaterThanOrEqualTo(1);
         RuleFor(f => f.Languages).LanguageTags();
     }

@@ -22,11 +22,14 @@ internal sealed record ProgrammeSnapshot(
                 f.Languages, f.UpdatedAt, f.Version, f.ProgrammeVersion))
             .SingleAsync(ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).OrderBy(s => s.SortKey).ToListAsync(ct);
-        var speakers = await db.SessionSpeakers.AsNoTracking()
-            .Join(db.Speakers.AsNoTracking().Where(s => s.ForumId == forumId), a => a.SpeakerId, s => s.Id, (a, s) => new { a, s })
-            .ToListAsync(ct);
+        // Each speaker once, however many sessions they are on: the agenda repeats a profile, the snapshot need not.
+        var assignments = await db.SessionSpeakers.AsNoTracking()
+            .Where(a => db.Sessions.Any(s => s.Id == a.SessionId && s.ForumId == forumId)).ToListAsync(ct);
+        var speakers = await db.Speakers.AsNoTracking()
+            .Where(s => s.ForumId == forumId && db.SessionSpeakers.Any(a => a.SpeakerId == s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return new ProgrammeSnapshot(forum, ForumTime.Zone(forum.TimeZone), sessions,
-            speakers.OrderBy(x => x.a.Order).ThenBy(x => x.s.SortKey).ToLookup(x => x.a.SessionId, x => (x.a, x.s)));
+            assignments.Select(a => (Assignment: a, Speaker: speakers[a.SpeakerId]))
+                .OrderBy(x => x.Assignment.Order).ThenBy(x => x.Speaker.SortKey).ToLookup(x => x.Assignment.SessionId));
     }
 
     /// <summary>Scheduled sessions by start, then programme order.</summary>

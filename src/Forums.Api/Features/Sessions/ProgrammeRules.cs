@@ -35,6 +35,18 @@ internal static class ProgrammeRules
             ? Problems.BadRequest("startsAt", $"The slot lies outside the forum's dates ({calendar.StartDate:yyyy-MM-dd} to {calendar.EndDate:yyyy-MM-dd}, {calendar.Zone.Id}).")
             : null;
 
+    /// <summary>409 once the forum has as many sessions as a programme may hold; checked under the programme lock.</summary>
+    public static async Task<IResult?> CheckRoomForSessionAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>
+        await db.Sessions.CountAsync(s => s.ForumId == forumId, ct) >= Session.MaxPerForum
+            ? Problems.Conflict($"A forum's programme holds at most {Session.MaxPerForum} sessions; delete one first.")
+            : null;
+
+    /// <summary>409 once the forum's sessions have as many speakers, all together, as a programme may hold; under the programme lock.</summary>
+    public static async Task<IResult?> CheckRoomForSpeakerAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>
+        await db.SessionSpeakers.CountAsync(a => db.Sessions.Any(s => s.Id == a.SessionId && s.ForumId == forumId), ct) >= SessionSpeaker.MaxPerForum
+            ? Problems.Conflict($"A forum's sessions hold at most {SessionSpeaker.MaxPerForum:N0} speakers all together; remove one first.")
+            : null;
+
     /// <summary>409 naming the other session when the room or one of the speakers is taken during the slot.</summary>
     public static async Task<IResult?> CheckConflictsAsync(ForumsDbContext db, Guid forumId, Guid sessionId, TimeSlot? slot,
         string? room, IReadOnlyCollection<Guid> speakerIds, CancellationToken ct)

@@ -11,13 +11,16 @@ public abstract class SessionFields
     [FastEndpoints.RouteParam]
     public Guid ForumId { get; init; }
 
+    /// <summary>At most 300 characters a language, 1,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
+    /// <summary>At most 5,000 characters in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Description { get; init; }
     public SessionKind? Kind { get; init; }
     /// <summary>The session's place in the programme, 0 to 100000.</summary>
     public int? Order { get; init; }
-    /// <summary>ISO 8601 with offset, e.g. 2027-05-20T10:00:00+05:00; give both ends or neither.</summary>
+    /// <summary>The start of the slot; give both ends or neither.</summary>
     public DateTimeOffset? StartsAt { get; init; }
+    /// <summary>The end of the slot, after its start; a session lasts at most 7 days.</summary>
     public DateTimeOffset? EndsAt { get; init; }
     /// <summary>The room's name; two sessions in one room may not overlap. Rooms compare ignoring case and runs of spaces of any kind.</summary>
     public string? Room { get; init; }
@@ -45,8 +48,8 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
 {
     public SessionFieldsValidator()
     {
-        RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300);
-        RuleFor(s => s.Description).LocalizedText(maxLength: 10_000, multiLine: true);
+        RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300, maxTotalLength: Session.MaxTitleLength);
+        RuleFor(s => s.Description).LocalizedText(maxLength: Session.MaxDescriptionLength, maxTotalLength: Session.MaxDescriptionLength, multiLine: true);
         RuleFor(s => s.Kind).NotNull();
         RuleFor(s => s.Order).NotNull().InclusiveBetween(0, Session.MaxOrder);
         RuleFor(s => s.EndsAt).NotNull().When(s => s.StartsAt is not null).WithMessage("Give both ends of the slot, or neither.");

@@ -15,8 +15,11 @@ public abstract class SpeakerFields
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters; search finds either.</summary>
     public string? NameLatin { get; init; }
+    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Position { get; init; }
+    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Organisation { get; init; }
+    /// <summary>At most 5,000 characters a language, 10,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Biography { get; init; }
     /// <summary>An absolute https URL of the speaker's photo.</summary>
     public string? PhotoUrl { get; init; }
@@ -39,9 +42,9 @@ internal sealed class SpeakerFieldsValidator : AbstractValidator<SpeakerFields>
     {
         RuleFor(s => s.Name).NotEmpty().MaximumLength(200).Text();
         RuleFor(s => s.NameLatin).MaximumLength(200).Text();
-        RuleFor(s => s.Position).LocalizedText(maxLength: 300);
-        RuleFor(s => s.Organisation).LocalizedText(maxLength: 300);
-        RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000, multiLine: true);
+        RuleFor(s => s.Position).LocalizedText(maxLength: 300, maxTotalLength: Speaker.MaxPositionLength);
+        RuleFor(s => s.Organisation).LocalizedText(maxLength: 300, maxTotalLength: Speaker.MaxPositionLength);
+        RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000, maxTotalLength: Speaker.MaxBiographyLength, multiLine: true);
         RuleFor(s => s.PhotoUrl).Text();
         RuleFor(s => s.PhotoUrl)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 2048)

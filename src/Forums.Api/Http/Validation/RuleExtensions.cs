@@ -19,10 +19,12 @@ public static class RuleExtensions
 
     /// <summary>
     /// A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts that people can read
-    /// (see <see cref="Text{T}"/>). However many entries are wrong, the field gets a few messages, each naming a few.
+    /// (see <see cref="Text{T}"/>) of at most <paramref name="maxLength"/> characters each and, when given,
+    /// <paramref name="maxTotalLength"/> in all languages together. However many entries are wrong, the field gets a few
+    /// messages, each naming a few.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>?> LocalizedText<T>(
-        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, bool multiLine = false) =>
+        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, int? maxTotalLength = null, bool multiLine = false) =>
         rule.Custom((text, context) =>
         {
             if (text is null)
@@ -56,6 +58,8 @@ public static class RuleExtensions
                 context.AddFailure(Capitalised(badTexts.Describe("", "")) + (anyUnsafe ? UnsafeAdvice : "."));
             if (text.Count <= MaxLanguagesPerText && text.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
                 context.AddFailure("Each language tag may appear once (tags ignore case).");
+            if (maxTotalLength is { } total && text.Count <= MaxLanguagesPerText && text.Values.Sum(v => (long)(v?.Length ?? 0)) > total)
+                context.AddFailure($"The texts in all languages together are longer than {total:N0} characters.");
         });
 
     private const string UnsafeAdvice =

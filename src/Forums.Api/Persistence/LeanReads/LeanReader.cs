@@ -152,6 +152,8 @@ internal sealed class SqliteLeanReader : LeanReader
 
     protected override ValueTask<T> ExecuteAsync<T>(string sql, object[] values, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        // The statement runs synchronously and briefly (one row, or one page); a request past its time limit does not start it.
+        cancellationToken.ThrowIfCancellationRequested();
         var connection = idle.TryDequeue(out var taken) ? taken : new Connection(connectionString);
         try
         {

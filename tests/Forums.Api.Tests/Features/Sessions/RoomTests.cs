@@ -69,6 +69,23 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
         }
     }
 
+    [Fact]
+    public async Task The_schedule_export_lists_one_room_however_its_sessions_spell_it()
+    {
+        var forum = await admin.CreateScheduledForumAsync();
+        await admin.PostAsync($"/api/forums/{forum}/publish", null);
+        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A").With("order", 1));
+        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T12:00:00+05:00", "2027-05-20T13:00:00+05:00", "hall  a").With("order", 2));
+
+        var schedule = await (await admin.GetAsync($"/api/forums/{forum}/schedule.json")).ShouldBeAsync(HttpStatusCode.OK);
+
+        var conference = schedule["schedule"]!["conference"]!;
+        Assert.Equal(["Hall A"], conference["rooms"]!.AsArray().Select(r => (string)r!["name"]!));
+        var events = conference["days"]!.AsArray().SelectMany(d => d!["rooms"]!.AsObject()).ToList();
+        Assert.Equal("Hall A", Assert.Single(events).Key);
+        Assert.Equal(2, events[0].Value!.AsArray().Count);
+    }
+
     [Theory]
     [InlineData("Hall\tA")]
     [InlineData("Hall\nA")]

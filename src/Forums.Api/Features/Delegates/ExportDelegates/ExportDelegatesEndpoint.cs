@@ -50,6 +50,7 @@ internal sealed class ExportDelegatesEndpoint(ForumsDbContext db) : Endpoint<Exp
             if (texts.Organisation is not null) organisationTags.UnionWith(texts.Organisation.Keys);
         }
 
+        Limits.BeginAnswer(HttpContext);
         HttpContext.Response.StatusCode = StatusCodes.Status200OK;
         HttpContext.Response.ContentType = $"{DelegateCsv.ContentType}; charset=utf-8";
         HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"delegates-{forum!.Id}.csv\"";

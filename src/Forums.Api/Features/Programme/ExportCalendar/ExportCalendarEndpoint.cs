@@ -7,7 +7,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.ExportCalendar;
 
-internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest>
+internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds builds) : Endpoint<ProgrammeRequest>
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -34,11 +34,14 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<Prog
             return;
         }
 
-        var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang);
-        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
+        await builds.RunAsync(async () =>
+        {
+            var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
+            await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
+        }, ct);
     }
 
-    internal static byte[] Write(ProgrammeSnapshot programme, string? lang)
+    internal static byte[] Write(ProgrammeSnapshot programme, string? lang, CancellationToken ct)
     {
         var forum = programme.Forum;
         var zone = programme.Zone;
@@ -56,7 +59,7 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<Prog
             .Concat(new[] { forum.StartDate, forum.EndDate }.OfType<DateOnly>().Select(d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
             .DefaultIfEmpty(forum.UpdatedAt).ToList();
         VTimeZoneBuilder.Write(calendar, zone, new DateTime(instants.Min().Year - 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            new DateTime(instants.Max().Year + 2, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            new DateTime(instants.Max().Year + 2, 1, 1, 0, 0, 0, DateTimeKind.Utc), ct);
 
         if (forum.StartDate is { } first)
         {
@@ -74,6 +77,7 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db) : Endpoint<Prog
 
         foreach (var session in scheduled)
         {
+            ct.ThrowIfCancellationRequested();
             var speakers = programme.SpeakersBySession[session.Id].Select(x => x.Speaker.NameLatin ?? x.Speaker.Name).ToList();
             var description = string.Join("\n\n", new[]
             {

@@ -6,12 +6,12 @@ namespace Forums.Api.Features.Programme.ExportCalendar;
 /// </summary>
 internal static class VTimeZoneBuilder
 {
-    public static void Write(ICalendarWriter calendar, TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc)
+    public static void Write(ICalendarWriter calendar, TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         calendar.Line("BEGIN", "VTIMEZONE").Line("TZID", zone.Id).Line("X-LIC-LOCATION", zone.Id);
         var offset = zone.GetUtcOffset(fromUtc);
         Observance(calendar, zone, fromUtc, offset, offset);
-        foreach (var (at, before, after) in Transitions(zone, fromUtc, toUtc))
+        foreach (var (at, before, after) in Transitions(zone, fromUtc, toUtc, ct))
             Observance(calendar, zone, at, before, after);
         calendar.Line("END", "VTIMEZONE");
     }
@@ -32,12 +32,13 @@ internal static class VTimeZoneBuilder
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(offset.Minutes == 0 ? "hh" : "hhmm");
 
     /// <summary>Each change of offset within the span, to the minute: found day by day, then narrowed by halving.</summary>
-    private static IEnumerable<(DateTime At, TimeSpan Before, TimeSpan After)> Transitions(TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc)
+    private static IEnumerable<(DateTime At, TimeSpan Before, TimeSpan After)> Transitions(TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         var day = fromUtc;
         var offset = zone.GetUtcOffset(day);
         while (day < toUtc)
         {
+            ct.ThrowIfCancellationRequested();
             var next = day.AddDays(1);
             var nextOffset = zone.GetUtcOffset(next);
             if (nextOffset != offset)

@@ -10,7 +10,8 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.ExportSchedule;
 
-internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicOrigin origin) : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
+internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicOrigin publicOrigin, DocumentBuilds builds)
+    : Endpoint<ProgrammeRequest, C3vocScheduleDocument>
 {
     [GeneratedRegex("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")]
     private static partial Regex SchemaZonePattern();
@@ -37,18 +38,17 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             await Send.ResultAsync(refused);
             return;
         }
-        var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
-        if (programme.Forum.StartDate is null || programme.Forum.EndDate is null)
+        var origin = publicOrigin.For(HttpContext);
+        await builds.RunAsync(async () =>
         {
-            await Send.ResultAsync(Problems.Conflict("The C3VOC schedule needs the forum's start and end dates; set them first."));
-            return;
-        }
-
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(programme, req.Lang, origin.For(HttpContext)), ApiJson.Options);
-        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
+            var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+            await Send.ResultAsync(programme.Forum.StartDate is null || programme.Forum.EndDate is null
+                ? Problems.Conflict("The C3VOC schedule needs the forum's start and end dates; set them first.")
+                : await ConditionalReads.JsonDocumentAsync(HttpContext, Build(programme, req.Lang, origin, ct), ct));
+        }, ct);
     }
 
-    internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin)
+    internal static C3vocScheduleDocument Build(ProgrammeSnapshot programme, string? lang, string origin, CancellationToken ct)
     {
         var forum = programme.Forum;
         var zone = programme.Zone;
@@ -57,14 +57,19 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
         var acronym = forum.Slug.Replace('-', '_');
         var defaultRoom = LanguagePicker.Pick(forum.Venue, lang) ?? LanguagePicker.Pick(forum.City, lang)!;
         var scheduled = programme.Scheduled.ToList();
-        var roomNames = scheduled.Select(s => s.Room ?? defaultRoom).Distinct().ToList();
+        // One room however its spellings differ ("Hall A", "hall  a"): the first spelling in programme order names it.
+        var spellings = scheduled.Where(s => s.RoomKey is not null).GroupBy(s => s.RoomKey!).ToDictionary(g => g.Key, g => g.First().Room!);
+        string RoomOf(Session s) => s.RoomKey is { } key ? spellings[key] : defaultRoom;
+        var roomNames = scheduled.Select(RoomOf).Distinct().ToList();
 
+        var byDay = scheduled.ToLookup(s => ForumTime.LocalDate(s.StartsAt!.Value, zone));
         var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i =>
         {
+            ct.ThrowIfCancellationRequested();
             var date = first.AddDays(i);
             var (dayStart, dayEnd) = ForumTime.DayInUtc(date, zone);
-            var events = scheduled.Where(s => ForumTime.LocalDate(s.StartsAt!.Value, zone) == date)
-                .Select(s => Event(s, programme, lang, acronym, defaultRoom, origin))
+            var events = byDay[date]
+                .Select(s => Event(s, programme, lang, acronym, RoomOf(s), origin))
                 .GroupBy(e => e.Room)
                 .ToDictionary(g => g.Key, g => g.ToList());
             return new C3vocDay(i + 1, Iso(date), Iso(ForumTime.Local(dayStart, zone)), Iso(ForumTime.Local(dayEnd.AddSeconds(-1), zone)), events);
@@ -86,7 +91,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             new C3vocSchedule($"{forum.Version}.{forum.ProgrammeVersion}", $"{origin}/", conference));
     }
 
-    private static C3vocEvent Event(Session s, ProgrammeSnapshot programme, string? lang, string acronym, string defaultRoom, string origin)
+    private static C3vocEvent Event(Session s, ProgrammeSnapshot programme, string? lang, string acronym, string room, string origin)
     {
         var start = ForumTime.Local(s.StartsAt!.Value, programme.Zone);
         var end = ForumTime.Local(s.EndsAt!.Value, programme.Zone);
@@ -99,7 +104,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             start.ToString("HH:mm", CultureInfo.InvariantCulture),
             Iso(end),
             $"{(int)length.TotalHours:00}:{length.Minutes:00}",
-            s.Room ?? defaultRoom,
+            room,
             $"{acronym.Replace('_', '-')}-{id}",
             $"{origin}/api/forums/{s.ForumId}/sessions/{s.Id}",
             LanguagePicker.Pick(s.Title, lang)!,

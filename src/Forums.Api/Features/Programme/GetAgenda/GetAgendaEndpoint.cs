@@ -8,7 +8,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Programme.GetAgenda;
 
-internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<ProgrammeRequest, AgendaResponse>
+internal sealed class GetAgendaEndpoint(ForumsDbContext db, DocumentBuilds builds) : Endpoint<ProgrammeRequest, AgendaResponse>
 {
     public override void Configure()
     {
@@ -33,28 +33,32 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db) : Endpoint<Programme
             return;
         }
 
-        var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
-        var agenda = new AgendaResponse(
-            forum.Id,
-            programme.Forum.TimeZone,
-            programme.Scheduled
-                .GroupBy(s => ForumTime.LocalDate(s.StartsAt!.Value, programme.Zone))
-                .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme)).ToList()))
-                .ToList(),
-            programme.Unscheduled.Select(s => Item(s, programme)).ToList());
-
-        var body = JsonSerializer.SerializeToUtf8Bytes(agenda, ApiJson.Options);
-        await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, "application/json; charset=utf-8"));
+        await builds.RunAsync(async () =>
+        {
+            var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+            var agenda = new AgendaResponse(
+                forum.Id,
+                programme.Forum.TimeZone,
+                programme.Scheduled
+                    .GroupBy(s => ForumTime.LocalDate(s.StartsAt!.Value, programme.Zone))
+                    .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme, ct)).ToList()))
+                    .ToList(),
+                programme.Unscheduled.Select(s => Item(s, programme, ct)).ToList());
+            await Send.ResultAsync(await ConditionalReads.JsonDocumentAsync(HttpContext, agenda, ct));
+        }, ct);
     }
 
-    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme) => new(
-        s.Id, s.Title, s.Description, s.Kind, s.Order,
-        s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
-        s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
-        s.Room, s.Languages, s.InterpretationLanguages,
-        programme.SpeakersBySession[s.Id]
-            .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
-                x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
-            .ToList());
-
+    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return new(
+            s.Id, s.Title, s.Description, s.Kind, s.Order,
+            s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
+            s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
+            s.Room, s.Languages, s.InterpretationLanguages,
+            programme.SpeakersBySession[s.Id]
+                .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
+                    x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
+                .ToList());
+    }
 }

@@ -19,7 +19,7 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
         Description(d => d
             .WithName("assignSpeaker")
             .WithSummary("Put a speaker on a session with a role and an order (or change them)")
-            .WithDescription("A speaker who would be in two overlapping sessions answers 409, naming the other session.")
+            .WithDescription($"A speaker who would be in two overlapping sessions answers 409, naming the other session. A forum's sessions hold at most {SessionSpeaker.MaxPerForum:N0} speakers all together (409).")
             .Accepts<AssignSpeakerRequest>("application/json")
             .Produces<SessionResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409, 415), clearDefaults: true);
@@ -45,6 +45,8 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
                 existing.Change(req.Role!.Value, req.Order!.Value);
             else
             {
+                if (await ProgrammeRules.CheckRoomForSpeakerAsync(db, forum.Id, c) is { } full)
+                    return full;
                 var assignment = SessionSpeaker.Assign(session.Id, req.SpeakerId, req.Role!.Value, req.Order!.Value);
                 db.SessionSpeakers.Add(assignment);
                 assignments.Add(assignment);

@@ -18,7 +18,7 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
         Description(d => d
             .WithName("createSession")
             .WithSummary("Add a session to a forum's programme")
-            .WithDescription("A slot lies within the forum's dates when they are set (400). A room in two overlapping sessions answers 409, naming the other session.")
+            .WithDescription($"A slot lies within the forum's dates when they are set (400). A room in two overlapping sessions answers 409, naming the other session. A programme holds at most {Session.MaxPerForum} sessions (409).")
             .Accepts<CreateSessionRequest>("application/json")
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<SessionResponse>(StatusCodes.Status201Created)
@@ -36,6 +36,7 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             zone = calendar.Zone;
             var details = req.ToDetails();
             var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
+                          ?? await ProgrammeRules.CheckRoomForSessionAsync(db, forum.Id, c)
                           ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, Guid.Empty, details.Slot, details.Room, [], c);
             if (problem is not null)
                 return problem;

@@ -12,7 +12,7 @@ public sealed class CreateTokenRequest
     public TokenRole? Role { get; init; }
     /// <summary>For an organiser token: the forums it covers (at least one). For an admin token: none.</summary>
     public List<Guid>? ForumIds { get; init; }
-    /// <summary>When the token stops working (UTC); unset for no expiry.</summary>
+    /// <summary>When the token stops working; unset for no expiry.</summary>
     public DateTime? ExpiresAt { get; init; }
 
     internal sealed class Validator : Validator<CreateTokenRequest>
