@@ -49,6 +49,8 @@ public sealed partial class HostileInputTests(SeededForumsApiFactory api, ITestO
         BadTags(5_000), new JsonArray([.. Enumerable.Range(0, 5_000).Select(i => (JsonNode?)$"x{i}!")]),
     ];
 
+    private const string EvilHost = "evil.example";
+
     // Answers to bad input stay small whatever the input (issue 12: a 2 MB CSV header once bought a 606 MB answer).
     private const int MaxErrorAnswerBytes = 64 * 1024;
 
@@ -102,6 +104,12 @@ public sealed partial class HostileInputTests(SeededForumsApiFactory api, ITestO
                 failures.Add($"{description}: {status} is not problem details");
             if (text.Contains("   at ") || text.Contains("Exception:"))
                 failures.Add($"{description}: the answer shows a stack trace");
+            if (text.Contains(EvilHost) || response.Headers.Location?.ToString().Contains(EvilHost) == true)
+                failures.Add($"{description}: the answer repeats a forwarded host that no known proxy sent");
+            if (!response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) || !sniff.Contains("nosniff"))
+                failures.Add($"{description}: {status} without X-Content-Type-Options: nosniff");
+            if (response.Headers.CacheControl?.NoStore != true)
+                failures.Add($"{description}: {status} to an organiser without Cache-Control: no-store");
             // The problem's instance is the request's path, which Kestrel caps (8 kB request line); the rest is bounded here.
             if (status >= 400 && Encoding.UTF8.GetByteCount(text) > MaxErrorAnswerBytes + request.RequestUri!.OriginalString.Length)
                 failures.Add($"{description}: a {status} of {Encoding.UTF8.GetByteCount(text):N0} bytes");
@@ -129,6 +137,17 @@ public sealed partial class HostileInputTests(SeededForumsApiFactory api, ITestO
         foreach (var header in (operation["parameters"]?.AsArray() ?? []).Where(p => (string)p!["in"]! == "header"))
             if (random.Next(2) == 0)
                 request.Headers.TryAddWithoutValidation((string)header!["name"]!, Pick(random, Strings).Replace("\r", "").Replace("\n", ""));
+
+        // Headers a client may forge: no proxy is configured, so none of them may change an answer's host or scheme.
+        if (random.Next(6) == 0)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", Pick(random, ["203.0.113.7", "1.2.3.4, 5.6.7.8", "garbage", "::1",
+                string.Join(",", Enumerable.Range(0, 1_000).Select(n => $"10.0.{n / 250}.{n % 250}"))]));
+        if (random.Next(6) == 0)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Host", EvilHost);
+        if (random.Next(6) == 0)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", Pick(random, ["https", "gopher", "", "https, http"]));
+        if (random.Next(10) == 0)
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", Pick(random, ["k1", Guid.NewGuid().ToString(), new string('k', 300), "ü"]));
 
         if (verb is "post" or "put")
             request.Content = Body(random, operation);
