@@ -8,7 +8,7 @@ namespace Forums.Api.Benchmarks;
 
 /// <summary>
 /// What the largest answers the API can be made to build cost the process (issue 12): the widest forum the rules allow
-/// (the longest span, as many sessions as it takes, every text in every language at its longest) read through its
+/// (the longest span, as many sessions and speaker places as they take, every text at its cap) read through its
 /// generated documents, four at a time, and a CSV header of 1,000,000 unknown columns. Prints each answer's size and
 /// time and the API's resident set (VmRSS now, VmHWM the peak) after each step.
 /// </summary>
@@ -55,20 +55,19 @@ internal static class MemoryBenchmark
     private static void Report(ApiProcess api, string step) =>
         Console.WriteLine($"  API resident set {step}: {api.WorkingSetMegabytes():N0} MB now, {api.PeakWorkingSetMegabytes():N0} MB peak");
 
-    private static JsonObject Texts(int length, string stem) =>
-        new(Tags.Select(tag => KeyValuePair.Create(tag, (JsonNode?)Text(length, $"{stem} {tag} "))));
-
-    private static string Text(int length, string stem) =>
-        string.Concat(Enumerable.Repeat(stem + "Түркістан облысы ", length / (stem.Length + 17) + 1))[..length];
+    // '<' is what JSON escapes longest (six bytes, \u003C): the heaviest text the rules let through.
+    private static JsonObject Texts(int languages, int length) =>
+        new(Tags.Take(languages).Select(tag => KeyValuePair.Create(tag, (JsonNode?)new string('<', length))));
 
     private static async Task<string> WidestForumAsync(HttpClient http)
     {
         var created = await http.PostAsJsonAsync("/api/forums", new JsonObject
         {
             ["slug"] = "widest-forum",
-            ["title"] = Texts(300, "title"),
-            ["description"] = Texts(10_000, "description"),
-            ["city"] = Texts(200, "city"),
+            ["title"] = Texts(30, 300),
+            ["description"] = Texts(10, 10_000),
+            ["venue"] = Texts(30, 300),
+            ["city"] = Texts(30, 200),
             ["country"] = "KZ",
             ["timeZone"] = "Pacific/Kiritimati",
             ["startDate"] = "2027-05-01",
@@ -82,27 +81,55 @@ internal static class MemoryBenchmark
         return id;
     }
 
-    /// <summary>Sessions of every room, one an hour through every day of the forum, until the API refuses one or the count is reached.</summary>
+    /// <summary>
+    /// Speakers and sessions at every text's cap, spread over the forum's 31 days, two speakers on each session, until
+    /// the API refuses one (its caps) or the count asked for is reached.
+    /// </summary>
     private static async Task<(int Count, string StoppedBy)> FillProgrammeAsync(HttpClient http, string forum, int maxSessions)
     {
+        var speakers = new List<string>();
+        for (var i = 0; i < maxSessions; i++)
+        {
+            var answer = await http.PostAsJsonAsync($"/api/forums/{forum}/speakers", new JsonObject
+            {
+                ["name"] = new string('<', 200),
+                ["nameLatin"] = new string('<', 200),
+                ["position"] = Texts(2, 300),
+                ["organisation"] = Texts(2, 300),
+                ["biography"] = Texts(2, 5_000),
+                ["photoUrl"] = "https://example.org/" + new string('p', 1_000),
+            });
+            if (!answer.IsSuccessStatusCode)
+                return (0, $"speaker {i + 1} refused: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            speakers.Add((string)(await answer.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        }
+
         var start = new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.FromHours(14));
         for (var i = 0; i < maxSessions; i++)
         {
-            var slot = start.AddHours(i / 20 % (31 * 24));
+            var slot = start.AddDays(i % 31).AddHours(i / 31);
             var answer = await http.PostAsJsonAsync($"/api/forums/{forum}/sessions", new JsonObject
             {
-                ["title"] = Texts(300, $"session {i}"),
-                ["description"] = Texts(10_000, $"session {i} description"),
+                ["title"] = Texts(3, 300),
+                ["description"] = Texts(1, 5_000),
                 ["kind"] = "panel",
                 ["order"] = i,
                 ["startsAt"] = slot.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                ["endsAt"] = slot.AddMinutes(59).ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                ["room"] = $"Room {i % 20}",
+                ["endsAt"] = slot.AddMinutes(50).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                ["room"] = $"{new string('<', 90)} {i}",
                 ["languages"] = new JsonArray([.. Tags.Select(t => (JsonNode?)t)]),
                 ["interpretationLanguages"] = new JsonArray([.. Tags.Select(t => (JsonNode?)t)]),
             });
             if (!answer.IsSuccessStatusCode)
                 return (i, $"session {i + 1} refused: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            var session = (string)(await answer.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            for (var s = 0; s < 2; s++)
+            {
+                var assigned = await http.PutAsJsonAsync($"/api/forums/{forum}/sessions/{session}/speakers/{speakers[(2 * i + s) % speakers.Count]}",
+                    new JsonObject { ["role"] = "speaker", ["order"] = s + 1 });
+                if (!assigned.IsSuccessStatusCode)
+                    return (i + 1, $"speaker place {2 * i + s + 1} refused: {(int)assigned.StatusCode} {await assigned.Content.ReadAsStringAsync()}");
+            }
         }
         return (maxSessions, "the count asked for");
     }

@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Http;
@@ -50,6 +53,67 @@ public static class ConditionalReads
         return IsNotModified(context, Tag(counter.Hash()))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : new StreamedJson<T>(document, counter.Length);
+    }
+
+    /// <summary>
+    /// A text document made on each read (the iCalendar file), tagged as <see cref="Bytes"/> tags and written from its
+    /// builder's chunks in UTF-8: never copied whole into one string or one array.
+    /// </summary>
+    public static IResult Text(HttpContext context, StringBuilder text, string contentType, string fileName)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var length = EncodeChunks(text, bytes =>
+        {
+            hash.AppendData(bytes.Span);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+        Limits.BeginAnswer(context);
+        return IsNotModified(context, Tag(hash.GetHashAndReset()))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : new StreamedText(text, length, contentType, fileName);
+    }
+
+    /// <summary>Encodes the builder chunk by chunk (a surrogate pair split between chunks is carried over); returns the byte count.</summary>
+    private static async Task<long> EncodeChunks(StringBuilder text, Func<ReadOnlyMemory<byte>, Task> write)
+    {
+        var encoder = new UTF8Encoding(false).GetEncoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long length = 0;
+            foreach (var chunk in text.GetChunks())
+            {
+                for (var rest = chunk; !rest.IsEmpty;)
+                {
+                    var take = Math.Min(rest.Length, 16 * 1024);
+                    var count = encoder.GetBytes(rest.Span[..take], buffer, flush: false);
+                    await write(buffer.AsMemory(0, count));
+                    length += count;
+                    rest = rest[take..];
+                }
+            }
+            var last = encoder.GetBytes([], buffer, flush: true);
+            await write(buffer.AsMemory(0, last));
+            return length + last;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private sealed class StreamedText(StringBuilder text, long length, string contentType, string fileName) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = contentType;
+            context.Response.ContentLength = length;
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(fileName);
+            context.Response.Headers.ContentDisposition = disposition.ToString();
+            await EncodeChunks(text, bytes => context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask());
+        }
     }
 
     private static string Tag(byte[] sha256) => $"\"{Base64Url.EncodeToString(sha256.AsSpan(0, 18))}\"";

@@ -36,12 +36,12 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds 
 
         await builds.RunAsync(async () =>
         {
-            var body = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
-            await Send.ResultAsync(ConditionalReads.Bytes(HttpContext, body, ContentType, $"{forum.Id}.ics"));
+            var calendar = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
+            await Send.ResultAsync(ConditionalReads.Text(HttpContext, calendar.Text(), ContentType, $"{forum.Id}.ics"));
         }, ct);
     }
 
-    internal static byte[] Write(ProgrammeSnapshot programme, string? lang, CancellationToken ct)
+    internal static ICalendarWriter Write(ProgrammeSnapshot programme, string? lang, CancellationToken ct)
     {
         var forum = programme.Forum;
         var zone = programme.Zone;
@@ -97,6 +97,6 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds 
                 .Line("END", "VEVENT");
         }
 
-        return calendar.Line("END", "VCALENDAR").ToBytes();
+        return calendar.Line("END", "VCALENDAR");
     }
 }
