@@ -111,8 +111,11 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
         var passedOver = new HashSet<Guid>();
         while (true)
         {
+            // Only those whose delegation has room: the cost follows the places freed, not the length of the waitlist.
             var candidates = await db.Delegates
-                .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && !passedOver.Contains(d.Id))
+                .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && !passedOver.Contains(d.Id)
+                            && (d.DelegationId == null
+                                || db.Delegations.Any(g => g.Id == d.DelegationId && (g.Quota == null || g.PlacesTaken < g.Quota))))
                 .OrderBy(d => d.WaitlistedAt).ThenBy(d => d.Id)
                 .Take(Batch)
                 .ToListAsync(ct);

@@ -45,7 +45,7 @@ internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger p
             delegation.AppointHead(req.HeadDelegateId, now);
             if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c) is { } raced)
                 return raced;
-            if (delegation.Quota is null || delegation.Quota > oldQuota)
+            if (PlaceLimit.AddsRoom(oldQuota, delegation.Quota))
                 await places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c);
             return null;
         }, ct);

@@ -52,7 +52,7 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
             forum.Update(details, now);
             if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), c) is { } raced)
                 return raced;
-            if (forum.Capacity is null || forum.Capacity > oldCapacity)
+            if (PlaceLimit.AddsRoom(oldCapacity, forum.Capacity))
                 await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c);
             return null;
         }, ct);
