@@ -32,6 +32,14 @@ internal sealed class QueryParameterGuard(RequestDelegate next)
                 return TypedResults.ValidationProblem(errors, detail: "See errors: each key names a query parameter this operation does not take.",
                     title: "One or more fields are invalid.", type: Problems.TypeOf(StatusCodes.Status400BadRequest)).ExecuteAsync(context);
             }
+            // The binder reads an empty value as no value ("?status=" listed everyone, "?validateOnly" imported for real)
+            // and a repeated one as it pleases: each declared parameter is given once, with a value, or not at all.
+            var unclear = context.Request.Query.Where(q => q.Value.Count != 1 || string.IsNullOrWhiteSpace(q.Value[0])).Take(MaxNamed).ToList();
+            if (unclear.Count > 0)
+                return TypedResults.Json(Problems.Validation(context, unclear.ToDictionary(q => q.Key, q => new[]
+                {
+                    q.Value.Count > 1 ? "Give this parameter once, with one value." : "Give this parameter a value, or leave it out.",
+                })), statusCode: StatusCodes.Status400BadRequest, contentType: Problems.ContentType).ExecuteAsync(context);
         }
         return next(context);
     }
