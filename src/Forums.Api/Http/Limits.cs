@@ -24,7 +24,7 @@ public static class Limits
 
     public static IServiceCollection AddForumsLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var timeout = TimeSpan.FromSeconds(Settings.Number(configuration, "Limits:RequestTimeoutSeconds", 30.0, 0.01, 3600.0));
+        var timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds(configuration));
         // The middleware only cancels HttpContext.RequestAborted: it answers once the work gives up (every read and
         // generator observes that token), and only while the answer has not started.
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
@@ -75,6 +75,9 @@ public static class Limits
         });
         return services;
     }
+
+    public static double RequestTimeoutSeconds(IConfiguration configuration) =>
+        Settings.Number(configuration, "Limits:RequestTimeoutSeconds", 30.0, 0.01, 3600.0);
 
     /// <summary>
     /// The client a limit counts against: an IPv4 address, or the /64 network of an IPv6 address (one subscriber

@@ -118,4 +118,34 @@ public sealed class RequestTimeoutTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(51, (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    /// <summary>
+    /// A client that starts a large document and stops reading must not hold its build slot beyond the time limit:
+    /// two such clients once kept every forum's agenda, iCalendar file and schedule waiting (503) for hours.
+    /// </summary>
+    [Fact]
+    public async Task A_reader_that_stops_taking_a_document_loses_it_at_the_time_limit_and_frees_its_slot()
+    {
+        var (folder, forum) = await PublishedProgrammeAsync();
+        using var api = new SlowDocumentsApi(folder);
+        var stalled = await api.CreateClient().GetAsync($"/api/forums/{forum}/agenda", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stalled.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var watch = Stopwatch.StartNew();
+
+        // The one slot is the stalled reader's until the time limit (2 s) after its answer began; then this read gets
+        // it, a second before its own limit.
+        var next = await api.CreateClient().GetAsync($"/api/forums/{forum}/schedule.json");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"answered after {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(async () => await (await stalled.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null));
+    }
+
+    /// <summary>One document at a time and a time limit of two seconds.</summary>
+    private sealed class SlowDocumentsApi(string folder) : ForumsApiFactory(folder, seed: false, new Dictionary<string, string?>
+    {
+        ["Limits:RequestTimeoutSeconds"] = "2",
+        ["Limits:ConcurrentDocumentBuilds"] = "1",
+    });
 }

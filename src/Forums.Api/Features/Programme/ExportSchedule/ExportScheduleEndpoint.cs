@@ -39,7 +39,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             return;
         }
         var origin = publicOrigin.For(HttpContext);
-        await builds.RunAsync(async () =>
+        await builds.RunAsync(HttpContext, async () =>
         {
             var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
             await Send.ResultAsync(programme.Forum.StartDate is null || programme.Forum.EndDate is null

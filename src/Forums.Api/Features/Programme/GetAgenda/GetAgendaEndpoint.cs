@@ -33,7 +33,7 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db, DocumentBuilds build
             return;
         }
 
-        await builds.RunAsync(async () =>
+        await builds.RunAsync(HttpContext, async () =>
         {
             var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
             var agenda = new AgendaResponse(
