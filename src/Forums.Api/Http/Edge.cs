@@ -58,7 +58,18 @@ public static class Edge
         var settings = app.Services.GetRequiredService<EdgeSettings>();
         app.UseMiddleware<SecurityHeaders>();
         if (settings.TrustsProxies)
+        {
             app.UseForwardedHeaders();
+            // A proxy's X-Forwarded-Proto becomes the scheme of every absolute URL the API writes: http or https only.
+            app.Use((context, next) =>
+            {
+                var scheme = context.Request.Scheme.ToLowerInvariant();
+                if (scheme is not ("http" or "https"))
+                    return Problems.Result(StatusCodes.Status400BadRequest, "X-Forwarded-Proto names a scheme other than http or https.").ExecuteAsync(context);
+                context.Request.Scheme = scheme;
+                return next(context);
+            });
+        }
         if (!settings.AnyHost)
         {
             app.Use((context, next) =>

@@ -48,6 +48,31 @@ public sealed class PublicUrlTests
         Assert.All(Urls(await response.ShouldBeAsync(HttpStatusCode.OK)), u => Assert.StartsWith("https://forum.example.org/", u));
     }
 
+    [Theory]
+    [InlineData("javascript")]
+    [InlineData("gopher")]
+    public async Task A_known_proxy_forwarding_a_scheme_other_than_http_or_https_is_refused(string scheme)
+    {
+        var (api, forum) = await ApiWithScheduleAsync(("ForwardedHeaders:KnownProxies", "10.0.0.1"));
+        using var _ = api;
+
+        var response = await api.CreateClient().GetFromAsync($"/api/forums/{forum}/schedule.json", "10.0.0.1", ("X-Forwarded-Proto", scheme));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("X-Forwarded-Proto", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task A_forwarded_scheme_in_capitals_is_written_in_lower_case()
+    {
+        var (api, forum) = await ApiWithScheduleAsync(("ForwardedHeaders:KnownProxies", "10.0.0.1"));
+        using var _ = api;
+
+        var response = await api.CreateClient().GetFromAsync($"/api/forums/{forum}/schedule.json", "10.0.0.1", ("X-Forwarded-Proto", "HTTPS"));
+
+        Assert.All(Urls(await response.ShouldBeAsync(HttpStatusCode.OK)), u => Assert.StartsWith("https://", u));
+    }
+
     [Fact]
     public async Task Forwarded_scheme_and_host_from_a_client_that_is_not_a_known_proxy_change_nothing()
     {
