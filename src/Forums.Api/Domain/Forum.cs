@@ -5,6 +5,13 @@ public sealed class Forum : IVersioned
     /// <summary>A forum lasts days, not centuries: its dates span at most this many days, both ends included.</summary>
     public const int MaxDays = 31;
 
+    /// <summary>
+    /// The days a programme may use: the forum's dates, where one that is not fixed yet lies at most
+    /// <see cref="MaxDays"/> days from the other (a forum with a start date only does not take sessions years later).
+    /// </summary>
+    public static (DateOnly? First, DateOnly? Last) Span(DateOnly? start, DateOnly? end) =>
+        (start ?? end?.AddDays(1 - MaxDays), end ?? start?.AddDays(MaxDays - 1));
+
     private Forum() { }
 
     public Guid Id { get; private set; }

@@ -18,9 +18,13 @@ public static class ForumTime
         (TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone),
          TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 
-    /// <summary>Whether a slot's local start and end days fall within the forum's dates (always, while they are unset).</summary>
-    public static bool WithinDates(TimeSlot slot, DateOnly? first, DateOnly? last, TimeZoneInfo zone)
+    /// <summary>
+    /// Whether a slot's local start and end days fall within the forum's span (<see cref="Forum.Span"/>; always, while
+    /// neither date is set).
+    /// </summary>
+    public static bool WithinDates(TimeSlot slot, DateOnly? start, DateOnly? end, TimeZoneInfo zone)
     {
+        var (first, last) = Forum.Span(start, end);
         var startDay = LocalDate(slot.StartsAt, zone);
         var endDay = LocalDate(slot.EndsAt.AddTicks(-1), zone);
         return (first is null || startDay >= first) && (last is null || endDay <= last);

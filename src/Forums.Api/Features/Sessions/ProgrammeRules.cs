@@ -30,10 +30,16 @@ internal static class ProgrammeRules
         return new ForumCalendar(forum.StartDate, forum.EndDate, ForumTime.Zone(forum.TimeZone));
     }
 
-    public static IResult? CheckDates(TimeSlot? slot, ForumCalendar calendar) =>
-        slot is { } s && !ForumTime.WithinDates(s, calendar.StartDate, calendar.EndDate, calendar.Zone)
-            ? Problems.BadRequest("startsAt", $"The slot lies outside the forum's dates ({calendar.StartDate:yyyy-MM-dd} to {calendar.EndDate:yyyy-MM-dd}, {calendar.Zone.Id}).")
-            : null;
+    public static IResult? CheckDates(TimeSlot? slot, ForumCalendar calendar)
+    {
+        if (slot is not { } s || ForumTime.WithinDates(s, calendar.StartDate, calendar.EndDate, calendar.Zone))
+            return null;
+        var (first, last) = Forum.Span(calendar.StartDate, calendar.EndDate);
+        var fixedDates = calendar.StartDate is not null && calendar.EndDate is not null
+            ? "the forum's dates"
+            : $"the {Forum.MaxDays} days the forum can last from its one fixed date";
+        return Problems.BadRequest("startsAt", $"The slot lies outside {fixedDates} ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}, {calendar.Zone.Id}).");
+    }
 
     /// <summary>409 once the forum has as many sessions as a programme may hold; checked under the programme lock.</summary>
     public static async Task<IResult?> CheckRoomForSessionAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>

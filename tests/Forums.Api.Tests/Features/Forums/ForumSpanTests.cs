@@ -40,4 +40,23 @@ public sealed class ForumSpanTests(EmptyForumsApiFactory api) : IClassFixture<Em
         var (read, _) = await admin.GetForumAsync(id);
         Assert.Equal("2027-05-21", (string)read["endDate"]!);
     }
+
+    [Theory]
+    [InlineData("startDate", "2027-05-01", "2027-05-31T10:00:00+05:00", "2027-06-01T10:00:00+05:00")]
+    [InlineData("endDate", "2027-05-31", "2027-05-01T10:00:00+05:00", "2027-04-30T10:00:00+05:00")]
+    public async Task With_one_date_fixed_a_session_lies_within_the_31_days_the_forum_can_last_from_it(
+        string field, string date, string lastInside, string firstOutside)
+    {
+        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With(field, date)))["id"]!;
+        DateTimeOffset Start(string at) => DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+
+        await admin.CreateSessionAsync(forum, new SessionBuilder().At(lastInside, Start(lastInside).AddHours(1).ToString("yyyy-MM-ddTHH:mm:sszzz")));
+        var outside = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
+            new SessionBuilder().At(firstOutside, Start(firstOutside).AddHours(1).ToString("yyyy-MM-ddTHH:mm:sszzz")).Build());
+        var years = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
+            new SessionBuilder().At("2060-06-01T10:00:00+05:00", "2060-06-01T11:00:00+05:00").Build());
+
+        Assert.Contains("31 days", (string)(await outside.ShouldBeInvalidAsync("startsAt"))["errors"]!["startsAt"]![0]!);
+        await years.ShouldBeInvalidAsync("startsAt");
+    }
 }
