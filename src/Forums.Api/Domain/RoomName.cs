@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Forums.Api.Domain;
@@ -13,21 +12,23 @@ public static class RoomName
     /// <summary>The key can be longer than the name: compatibility forms expand (U+FDFA is 18 letters).</summary>
     public const int MaxKeyLength = 200;
 
-    /// <summary>The name as written, with each run of spaces of any kind as one space, invisible characters gone and the ends trimmed; null when nothing is left.</summary>
+    /// <summary>The name as written, with each run of spaces of any kind (blank letters included) as one space, invisible characters gone and the ends trimmed; null when nothing is left.</summary>
     public static string? Tidy(string? room)
     {
         if (room is null)
             return null;
         var tidy = new StringBuilder(room.Length);
-        foreach (var c in room)
+        for (var i = 0; i < room.Length;)
         {
-            if (char.IsWhiteSpace(c))
+            var (codePoint, length) = CodePoint.At(room, i);
+            if (char.IsWhiteSpace(room[i]) || CodePoint.IsFiller(codePoint))
             {
                 if (tidy.Length > 0 && tidy[^1] != ' ')
                     tidy.Append(' ');
             }
-            else if (!IsInvisible(c))
-                tidy.Append(c);
+            else if (!IsInvisible(codePoint))
+                tidy.Append(room, i, length);
+            i += length;
         }
         var text = tidy.ToString().TrimEnd();
         return text.Length > 0 ? text : null;
@@ -49,6 +50,7 @@ public static class RoomName
         }
     }
 
-    // Zero-width and other format characters (U+200B, U+200D, U+2060, U+FEFF, soft hyphen, bidi marks): invisible in a room's name.
-    private static bool IsInvisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    // Zero-width, format and other default-ignorable characters (U+200B, U+FEFF, soft hyphen, bidi marks, variation
+    // selectors, U+1D173): invisible in a room's name, so "Hall A\uFE0F" is "Hall A".
+    private static bool IsInvisible(int codePoint) => CodePoint.IsDefaultIgnorable(codePoint) || CodePoint.IsFormat(codePoint);
 }
