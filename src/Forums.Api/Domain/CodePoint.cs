@@ -31,6 +31,8 @@ public static class CodePoint
     /// <summary>Tag characters (U+E0000..U+E007F) spell invisible ASCII: text hidden from the reader but not from a program.</summary>
     public static bool IsTag(int codePoint) => codePoint is >= 0xE0000 and <= 0xE007F;
 
+    public static bool IsVariationSelector(int codePoint) => codePoint is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
+
     /// <summary>Format characters (Cf) of any plane: invisible controls of layout, such as U+110BD or U+1D173.</summary>
     public static bool IsFormat(int codePoint) => CategoryOf(codePoint) == UnicodeCategory.Format;
 

@@ -13,15 +13,19 @@ public static class ReadableText
     public static string? FindUnsafe(string text, bool multiLine = false)
     {
         var visible = false;
+        var previous = -1;
         for (var i = 0; i < text.Length; i += CodePoint.At(text, i).Length)
         {
             var c = text[i];
             if (c is > ' ' and < '\u007f')
             {
                 visible = true;
+                previous = c;
                 continue;
             }
             var (codePoint, _) = CodePoint.At(text, i);
+            var after = previous;
+            previous = codePoint;
             visible |= !CodePoint.IsInvisible(codePoint);
             var what = codePoint switch
             {
@@ -33,6 +37,10 @@ public static class ReadableText
                 '\u2028' or '\u2029' => "a line or paragraph separator",
                 _ when IsNoncharacter(codePoint) => "a noncharacter",
                 _ when CodePoint.IsTag(codePoint) => "a tag character",
+                >= 0xE0080 and <= 0xE0FFF and not (>= 0xE0100 and <= 0xE01EF) => "an unassigned invisible character",
+                // One selector picks a glyph; a run of them (or one on nothing) is a way to hide bytes in text.
+                _ when CodePoint.IsVariationSelector(codePoint) && (after < 0 || CodePoint.IsVariationSelector(after))
+                    => "a variation selector not after a character",
                 _ => null,
             };
             if (what is not null)

@@ -174,6 +174,21 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
         Assert.Contains("tag character (U+E00", (string)problem["errors"]!["name"]![0]!);
     }
 
+    [Theory]
+    [InlineData("Hello\ufe0f\ufe01\ufe02", "a variation selector not after a character (U+FE01)")]
+    [InlineData("Hello\U000E0100\U000E0142\U000E0168", "a variation selector not after a character (U+E0142)")]
+    [InlineData("\ufe0fHello", "a variation selector not after a character (U+FE0F)")]
+    [InlineData("Hello\U000E0200", "an unassigned invisible character (U+E0200)")]
+    public async Task Runs_of_variation_selectors_and_unassigned_invisible_characters_that_hide_data_are_refused(string name, string reason)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
+
+        var problem = await response.ShouldBeInvalidAsync("name");
+        Assert.Contains(reason, (string)problem["errors"]!["name"]![0]!);
+    }
+
     [Fact]
     public async Task Visible_text_keeps_its_joiners_variation_selectors_and_marks()
     {
