@@ -19,7 +19,8 @@ public static class EmailAddress
 
     /// <summary>
     /// The form an address is stored and compared in: trimmed, NFC, lower case, the domain in its Unicode form
-    /// (so "BÜCHER.example" and "xn--bcher-kva.example" are one domain); null when it is not a valid address.
+    /// (so "BÜCHER.example" and "xn--bcher-kva.example" are one domain); null when it is not a valid address, which
+    /// includes a local part with invisible characters or compatibility forms (full-width letters).
     /// </summary>
     public static string? Normalize(string? email)
     {
@@ -33,7 +34,7 @@ public static class EmailAddress
         if (at <= 0 || at != text.LastIndexOf('@'))
             return null;
         var local = text[..at];
-        if (!IsDotAtom(local) || Encoding.UTF8.GetByteCount(local) > MaxLocalPartBytes || Domain(text[(at + 1)..]) is not { } domain)
+        if (!IsDotAtom(local) || HasCompatibilityForm(local) || Encoding.UTF8.GetByteCount(local) > MaxLocalPartBytes || Domain(text[(at + 1)..]) is not { } domain)
             return null;
         var normalized = $"{local}@{domain}";
         return normalized.Length <= MaxLength ? normalized : null;
@@ -42,11 +43,41 @@ public static class EmailAddress
     public static bool IsValid(string? email) => Normalize(email) is not null;
 
     // RFC 5322 §3.2.3 dot-atom: atext runs joined by single dots; RFC 6531 §3.3 adds non-ASCII, of which letters,
-    // marks and digits are what real mailboxes use.
-    private static bool IsDotAtom(string local) =>
-        local.Split('.').All(atom => atom.Length > 0 && atom.All(c => char.IsAsciiLetterOrDigit(c) || AsciiSpecials.Contains(c)
-            || (c > '\u007f' && (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c)
-                is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))));
+    // digits and the marks that sit on them are what real mailboxes use. Read by code point: a tag character or a
+    // variation selector outside the BMP must not pass as "a surrogate". A mark NFC left on no letter (at the start of
+    // an atom, after a dot or a '+') is a second spelling that looks like the first.
+    private static bool IsDotAtom(string local) => local.Split('.').All(atom =>
+    {
+        var afterLetter = false;
+        for (var i = 0; i < atom.Length;)
+        {
+            var (codePoint, length) = CodePoint.At(atom, i);
+            i += length;
+            if (codePoint < 0x80)
+            {
+                if (!char.IsAsciiLetterOrDigit((char)codePoint) && !AsciiSpecials.Contains((char)codePoint))
+                    return false;
+                afterLetter = char.IsAsciiLetterOrDigit((char)codePoint);
+            }
+            else if (CodePoint.IsDefaultIgnorable(codePoint) || CodePoint.IsFormat(codePoint) || CodePoint.IsFiller(codePoint))
+                return false;
+            else if (CodePoint.IsMark(codePoint))
+            {
+                if (!afterLetter)
+                    return false;
+            }
+            else if (Rune.IsValid(codePoint) && Rune.IsLetterOrDigit(new Rune(codePoint)))
+                afterLetter = true;
+            else
+                return false;
+        }
+        return atom.Length > 0;
+    });
+
+    // Compatibility forms (full-width "ａ", ligature "ﬁ", superscript "²") read as their plain letters, so "ａ@example.kz"
+    // and "a@example.kz" would be two registrations of one person. Folding them (NFKC) would store and mail another
+    // mailbox than the one written, so they are refused and the person types the plain letters.
+    private static bool HasCompatibilityForm(string local) => !local.IsNormalized(NormalizationForm.FormKC);
 
     /// <summary>The domain in Unicode form when it is two or more LDH labels (after IDNA), the last not all digits; else null.</summary>
     private static string? Domain(string domain)

@@ -1,11 +1,10 @@
-using System.Globalization;
-
 namespace Forums.Api.Domain;
 
 /// <summary>
 /// What text people read may carry. It ends up on badges, in CSV files, calendars and door screens, where a control
 /// character, a bidi override (U+202E turns "Admin\u202Egnp.exe" into "Adminexe.png") or a noncharacter misleads
-/// or breaks the reader.
+/// or breaks the reader. Tag characters (U+E0000..U+E007F) are refused too: they spell ASCII no reader sees but a
+/// program does (hidden instructions); the cost is the subdivision flags (England, Scotland, Wales) that use them.
 /// </summary>
 public static class ReadableText
 {
@@ -14,38 +13,40 @@ public static class ReadableText
     public static string? FindUnsafe(string text, bool multiLine = false)
     {
         var visible = false;
-        for (var i = 0; i < text.Length; i++)
+        var previous = -1;
+        for (var i = 0; i < text.Length; i += CodePoint.At(text, i).Length)
         {
             var c = text[i];
             if (c is > ' ' and < '\u007f')
             {
                 visible = true;
+                previous = c;
                 continue;
             }
-            visible |= !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            var (codePoint, _) = CodePoint.At(text, i);
+            var after = previous;
+            previous = codePoint;
+            visible |= !CodePoint.IsInvisible(codePoint);
+            var what = codePoint switch
             {
-                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
-                if (IsNoncharacter(codePoint))
-                    return Describe("a noncharacter", codePoint, i);
-                i++;
-                continue;
-            }
-            var what = c switch
-            {
-                _ when char.IsSurrogate(c) => "a lone surrogate",
+                >= 0xD800 and <= 0xDFFF => "a lone surrogate",
                 '\n' or '\r' or '\t' when multiLine => null,
                 '\n' or '\r' => "a line break (this text is one line)",
                 < ' ' or (>= '\u007f' and <= '\u009f') => "a control character",
                 (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') => "a bidirectional override or isolate",
                 '\u2028' or '\u2029' => "a line or paragraph separator",
-                _ when IsNoncharacter(c) => "a noncharacter",
+                _ when IsNoncharacter(codePoint) => "a noncharacter",
+                _ when CodePoint.IsTag(codePoint) => "a tag character",
+                >= 0xE0080 and <= 0xE0FFF and not (>= 0xE0100 and <= 0xE01EF) => "an unassigned invisible character",
+                // One selector picks a glyph; a run of them (or one on nothing) is a way to hide bytes in text.
+                _ when CodePoint.IsVariationSelector(codePoint) && (after < 0 || CodePoint.IsVariationSelector(after))
+                    => "a variation selector not after a character",
                 _ => null,
             };
             if (what is not null)
-                return Describe(what, c, i);
+                return Describe(what, codePoint, i);
         }
-        // Zero-width characters alone (U+200B, U+2060, U+FEFF) show nothing; spaces alone are left to each field's rule (blank or none).
+        // Invisible characters alone (U+200B, U+FEFF, a Hangul filler, a lone accent) show nothing; spaces alone are left to each field's rule (blank or none).
         return visible || text.All(char.IsWhiteSpace) ? null : "only invisible characters";
     }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Forums.Api.Domain;
 
 namespace Forums.Api.Http;
 
@@ -64,7 +67,7 @@ public static class Problems
         Title: "One or more fields are invalid.",
         Status: StatusCodes.Status400BadRequest,
         Detail: "See errors: each key names a field as it is written in the request.",
-        Instance: context?.Request.Path.Value ?? "",
+        Instance: InstanceOf(context),
         TraceId: TraceId(context),
         Errors: Capped(errors));
 
@@ -95,15 +98,54 @@ public static class Problems
 
     private static string Cut(string text) => CutTo(text, MaxMessageLength);
 
-    private static string CutTo(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>
+    /// The text as an error document may show it: what the client sent is repeated in messages, keys and details, so a
+    /// character that would hide or reorder what the reader sees (controls, bidi overrides and isolates, zero-width and
+    /// other default-ignorable characters, tag characters, line separators, lone surrogates) is written as \uXXXX
+    /// (\UXXXXXXXX beyond the BMP); then the text is cut to <paramref name="length"/>, never inside an escape or a pair.
+    /// </summary>
+    private static string CutTo(string text, int length)
+    {
+        if (text.Length <= length && !text.Any(c => c < ' ' || c >= '\u007f'))
+            return text;
+        var shown = new StringBuilder(Math.Min(text.Length, length + 12));
+        var fits = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var (codePoint, units) = CodePoint.At(text, i);
+            if (shown.Length < length)
+                fits = shown.Length;
+            if (!IsUnsafeToShow(codePoint))
+                shown.Append(text, i, units);
+            else if (codePoint > char.MaxValue)
+                shown.Append(CultureInfo.InvariantCulture, $"\\U{codePoint:X8}");
+            else
+                shown.Append(CultureInfo.InvariantCulture, $"\\u{codePoint:X4}");
+            i += units;
+            if (shown.Length > length)
+                return shown.ToString(0, fits) + "…";
+        }
+        return shown.ToString();
+    }
+
+    private static bool IsUnsafeToShow(int codePoint) =>
+        codePoint is < ' ' or (>= 0x7F and <= 0x9F) or 0x2028 or 0x2029 or (>= 0xD800 and <= 0xDFFF)
+        || CodePoint.IsDefaultIgnorable(codePoint) || CodePoint.IsFormat(codePoint);
+
+    private static string InstanceOf(HttpContext? context) => CutTo(context?.Request.Path.Value ?? "", MaxDetailLength);
 
     public static string TraceId(HttpContext? context) =>
         Activity.Current?.Id ?? context?.TraceIdentifier ?? "";
 
-    /// <summary>Adds what every problem of this API carries: the request path and the trace id that the logs carry.</summary>
+    /// <summary>
+    /// Adds what every problem of this API carries: the request path and the trace id that the logs carry. The detail
+    /// and the path (decoded, so "%E2%80%AE" is U+202E) are shown as <see cref="CutTo"/> shows any text a client wrote.
+    /// </summary>
     public static void Enrich(Microsoft.AspNetCore.Mvc.ProblemDetails problem, HttpContext context)
     {
-        problem.Instance ??= context.Request.Path.Value;
+        problem.Instance = problem.Instance is { } instance ? CutTo(instance, MaxDetailLength) : InstanceOf(context);
+        if (problem.Detail is { } detail)
+            problem.Detail = CutTo(detail, MaxDetailLength);
         problem.Extensions["traceId"] = TraceId(context);
         if (problem.Status is { } status)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Forums.Api.Http;
 using Forums.Api.Tests.Infrastructure;
 
@@ -134,4 +135,88 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
 
         Assert.NotEqual((string)first["traceId"]!, (string)second["traceId"]!);
     }
+
+    [Fact]
+    public async Task Error_messages_and_keys_show_bidi_overrides_and_invisible_characters_escaped()
+    {
+        var forum = await client.CreateForumWithCapacityAsync(null);
+
+        var tag = await client.PostJsonAsync("/api/forums", new ForumBuilder().With("title", new JsonObject { ["e\u202en"] = "Forum" }).Build());
+        var column = await client.ImportAsync(forum, "name,\u202eemail\u200b,\U000E0041hat\r\nA,a@example.kz,no\r\n");
+        var route = await client.GetAsync($"/api/forums/{forum}/delegates/%E2%80%AEx%E2%81%A6");
+        var nowhere = await client.GetAsync("/api/%E2%80%AEnowhere%F3%A0%81%81");
+
+        var tagProblem = await tag.ShouldBeInvalidAsync("title");
+        Assert.Contains("'e\\u202En' is not a well-formed BCP 47 language tag", (string)tagProblem["errors"]!["title"]![0]!);
+        var columnProblem = await column.ShouldBeInvalidAsync("header");
+        Assert.Contains("Unknown column '\\u202Eemail\\u200B'.", columnProblem["errors"]!["header"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains("Unknown column '\\U000E0041hat'.", columnProblem["errors"]!["header"]!.AsArray().Select(m => (string)m!));
+        var routeProblem = await route.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var problem in new[] { tagProblem, columnProblem, routeProblem })
+            Assert.Empty(Unsafe(problem));
+        Assert.Contains("\\u202E", (string)routeProblem["instance"]!);
+        var nowhereProblem = await nowhere.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("/api/\\u202Enowhere\\U000E0041", (string)nowhereProblem["instance"]!);
+    }
+
+    [Fact]
+    public async Task A_conflicts_detail_shows_the_invisible_characters_of_a_title_escaped()
+    {
+        var forum = await client.CreateScheduledForumAsync();
+        await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")
+            .With("title", new JsonObject { ["en"] = "Opening\u200f\u2060" }));
+
+        var clash = await client.PostJsonAsync($"/api/forums/{forum}/sessions",
+            new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "Hall A").Build());
+
+        var problem = await clash.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("the session 'Opening\\u200F\\u2060'", (string)problem["detail"]!);
+        Assert.Empty(Unsafe(problem));
+    }
+
+    [Theory]
+    [InlineData(0x202E, "\\u202E")]
+    [InlineData(0x0000, "\\u0000")]
+    [InlineData(0x009B, "\\u009B")]
+    [InlineData(0x2028, "\\u2028")]
+    [InlineData(0xD800, "\\uD800")]
+    [InlineData(0xDC00, "\\uDC00")]
+    [InlineData(0xE0041, "\\U000E0041")]
+    [InlineData(0xFEFF, "\\uFEFF")]
+    [InlineData(0x1D173, "\\U0001D173")]
+    public void Every_error_document_escapes_what_would_mislead_its_reader(int codePoint, string shown)
+    {
+        var text = codePoint > char.MaxValue ? char.ConvertFromUtf32(codePoint) : ((char)codePoint).ToString();
+
+        var capped = Problems.Capped([new("k" + text, ["m" + text + "."])]);
+
+        Assert.Equal(["m" + shown + "."], capped["k" + shown]);
+    }
+
+    [Fact]
+    public void Letters_marks_and_emoji_of_any_script_are_shown_as_they_are()
+    {
+        const string text = "Caf\u00e9 \u0646\u0627\u0645 \U0001F469\U0001F4BB e\u0301";
+
+        Assert.Equal([text], Problems.Capped([new(text, [text])])[text]);
+    }
+
+    [Fact]
+    public void An_escaped_message_is_still_cut_to_its_length_and_never_in_the_middle_of_an_escape_or_a_pair()
+    {
+        var capped = Problems.Capped([new("k", [new string('\u202e', 1_000)]), new("e", [new string('a', 498) + "\ud83d\ude00b"])]);
+
+        Assert.InRange(capped["k"][0].Length, Problems.MaxMessageLength - 6, Problems.MaxMessageLength);
+        Assert.EndsWith("\\u202E…", capped["k"][0]);
+        Assert.Equal(new string('a', 498) + "…", capped["e"][0]);
+    }
+
+    private static IEnumerable<string> Unsafe(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Unsafe(JsonValue.Create(p.Key)).Concat(Unsafe(p.Value))),
+        JsonArray a => a.SelectMany(Unsafe),
+        JsonValue v when v.TryGetValue<string>(out var s) && s.Any(c => char.IsControl(c)
+            || c is '\udb40' or >= '\u200b' and <= '\u200f' or >= '\u202a' and <= '\u202e' or >= '\u2060' and <= '\u206f' or '\ufeff') => [s],
+        _ => [],
+    };
 }

@@ -140,6 +140,66 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
         await title.ShouldBeInvalidAsync("title");
     }
 
+    [Theory]
+    [InlineData("\U000E0041\U000E0064\U000E006D")]
+    [InlineData("\u3164\u3164")]
+    [InlineData("\uffa0")]
+    [InlineData("\u2800")]
+    [InlineData("\u115f\u1160")]
+    [InlineData("\u0301")]
+    [InlineData("\u0301\u20dd\u0903")]
+    [InlineData("\ufe0f")]
+    [InlineData("\U0001BCA0")]
+    [InlineData("\U0001D173\U000E0100")]
+    [InlineData(" \u180e\u034f ")]
+    public async Task Text_of_only_invisible_characters_outside_the_basic_plane_fillers_or_lone_marks_is_refused(string name)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
+
+        await response.ShouldBeInvalidAsync("name");
+    }
+
+    [Theory]
+    [InlineData("Admin\U000E0020\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065")]
+    [InlineData("Scotland \U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F")]
+    public async Task Tag_characters_are_refused_in_text_people_read_naming_the_character(string name)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
+
+        var problem = await response.ShouldBeInvalidAsync("name");
+        Assert.Contains("tag character (U+E00", (string)problem["errors"]!["name"]![0]!);
+    }
+
+    [Theory]
+    [InlineData("Hello\ufe0f\ufe01\ufe02", "a variation selector not after a character (U+FE01)")]
+    [InlineData("Hello\U000E0100\U000E0142\U000E0168", "a variation selector not after a character (U+E0142)")]
+    [InlineData("\ufe0fHello", "a variation selector not after a character (U+FE0F)")]
+    [InlineData("Hello\U000E0200", "an unassigned invisible character (U+E0200)")]
+    public async Task Runs_of_variation_selectors_and_unassigned_invisible_characters_that_hide_data_are_refused(string name, string reason)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
+
+        var problem = await response.ShouldBeInvalidAsync("name");
+        Assert.Contains(reason, (string)problem["errors"]!["name"]![0]!);
+    }
+
+    [Fact]
+    public async Task Visible_text_keeps_its_joiners_variation_selectors_and_marks()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        const string name = "Jos\u0065\u0301 \u2764\ufe0f \U0001F469\u200D\U0001F4BB \u8fbb\U000E0100 \u1100\u1161";
+
+        var created = await admin.RegisterAsync(forum, new DelegateBuilder(name));
+
+        Assert.Equal(name, (string)created["name"]!);
+    }
+
     [Fact]
     public async Task Slugs_and_language_tags_refuse_a_trailing_line_break()
     {

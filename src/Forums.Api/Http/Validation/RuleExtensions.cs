@@ -77,7 +77,7 @@ public static class RuleExtensions
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(email => string.IsNullOrWhiteSpace(email) || EmailAddress.IsValid(email))
             .WithMessage($"Give one e-mail address of at most {EmailAddress.MaxLength} characters, e.g. 'name@example.kz' " +
-                         "(no display name or angle brackets, no spaces, quotes or invisible characters).");
+                         "(no display name or angle brackets, no spaces, quotes, invisible or full-width characters).");
 
     /// <summary>A list of BCP 47 tags: at most <see cref="MaxLanguagesPerText"/>, each well-formed; the first few bad ones are named by index (<c>languages[1]</c>), the rest counted.</summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> LanguageTags<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>

@@ -26,6 +26,58 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
         Assert.Equal(Precomposed, (string)existing["email"]!);
     }
 
+    [Theory]
+    [InlineData("t\U000E0041@x.kz")]
+    [InlineData("a\ufe0f@x.kz")]
+    [InlineData("a\u3164@x.kz")]
+    [InlineData("a\uffa0@x.kz")]
+    [InlineData("a\u200b@x.kz")]
+    [InlineData("a\u00ad@x.kz")]
+    [InlineData("a\U0001D173@x.kz")]
+    [InlineData("a\U000110BD@x.kz")]
+    [InlineData("\u0301a@x.kz")]
+    [InlineData("a.\u0301b@x.kz")]
+    [InlineData("a+\u0301@x.kz")]
+    [InlineData("\U0001F600@x.kz")]
+    public async Task An_email_with_an_invisible_character_or_a_mark_without_a_letter_is_400_naming_email(string email)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
+
+        await response.ShouldBeInvalidAsync("email");
+    }
+
+    [Theory]
+    [InlineData("\uff41@example.kz")]
+    [InlineData("\uff21kim@example.kz")]
+    [InlineData("a\u00b2@example.kz")]
+    [InlineData("\ufb01le@example.kz")]
+    public async Task An_email_whose_local_part_has_a_compatibility_form_is_400_so_it_cannot_register_twice(string email)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
+
+        var problem = await response.ShouldBeInvalidAsync("email");
+        Assert.Contains("full-width", (string)problem["errors"]!["email"]![0]!);
+    }
+
+    [Theory]
+    [InlineData("\u0430\u043a\u0438\u043c@example.kz")]
+    [InlineData("\u0915\u093f\u0930\u0923@example.kz")]
+    [InlineData("\ud55c\uad6d@example.kz")]
+    [InlineData("a\U00020000@example.kz")]
+    [InlineData("jos\u00e9@\uff45xample.kz")]
+    public async Task Letters_and_their_marks_of_any_script_make_an_email(string email)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
+
+        await response.ShouldBeAsync(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task Changing_a_delegates_email_to_another_form_of_a_registered_one_is_409()
     {

@@ -120,6 +120,20 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task An_import_joins_a_delegation_however_its_name_is_spelt_with_invisible_characters_or_full_width_letters()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Otrar region" }));
+        string[] spellings = ["Otrar region\u200b", "Otrar region\ufe0f", "Otrar\u00a0 region", "\uff2ftrar region", "Otrar\u3164region", "Otrar region\U000E0100"];
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(spellings.Length, i => CsvFiles.Row(i, delegation: spellings[i - 1])))).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Empty(summary["delegationsCreated"]!.AsArray());
+        Assert.Equal(spellings.Length, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.DelegationId == Guid.Parse((string)delegation["id"]!))));
+    }
+
+    [Fact]
     public async Task Validate_only_counts_places_as_the_import_would_and_leaves_the_counters()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

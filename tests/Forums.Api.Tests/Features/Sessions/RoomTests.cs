@@ -11,7 +11,8 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     public static TheoryData<string> SpellingsOfHallA =>
     [
         "hall a", "HALL A", "Hall  A", "Hall\u00a0A", " Hall A ", "Hal\u200bl A", "Hall\u2003A", "Hall\u3000A", "\ufeffHall A",
-        "Hall\u202fA", "\uff28\uff41\uff4c\uff4c \uff21",
+        "Hall\u202fA", "\uff28\uff41\uff4c\uff4c \uff21", "Hall A\ufe0f", "Hall \u180bA", "Hall A\U0001D173", "Hall A\U000E0100",
+        "Hall\u3164A", "Hall \uffa0A", "Hall\u2800A", "Hall A\u115f", "Hall\u034f A",
     ];
 
     [Theory]

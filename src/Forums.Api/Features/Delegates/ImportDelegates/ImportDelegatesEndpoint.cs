@@ -122,7 +122,7 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
         var byName = new Dictionary<string, Guid>();
         foreach (var delegation in delegations)
             foreach (var name in delegation.Name.Values)
-                byName.TryAdd(SearchNormalizer.Normalize(name), delegation.Id);
+                byName.TryAdd(NameKey.Of(name) ?? name, delegation.Id);
         var created = new List<string>();
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -137,7 +137,7 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
                 Guid? delegationId = null;
                 if (row.DelegationName is { } delegationName)
                 {
-                    var key = SearchNormalizer.Normalize(delegationName);
+                    var key = NameKey.Of(delegationName) ?? delegationName;
                     if (!byName.TryGetValue(key, out var id))
                     {
                         var delegation = Delegation.Create(Guid.CreateVersion7(), forum.Id, CsvDelegation.Named(delegationName).ToDetails(), now);
