@@ -280,6 +280,22 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Names_that_start_like_a_formula_or_with_an_apostrophe_round_trip_exactly()
+    {
+        string[] names = ["'=1+1", "'@home", "'-5", "'plain", "'", "''", "=cmd", "+1", "-x", "@a", "plain"];
+        var source = await admin.CreateForumWithCapacityAsync(null);
+        foreach (var name in names)
+            await admin.RegisterAsync(source, new DelegateBuilder(name));
+
+        var csv = await (await admin.GetAsync($"/api/forums/{source}/delegates/export")).Content.ReadAsStringAsync();
+        var target = await admin.CreateForumWithCapacityAsync(null);
+        await (await admin.ImportAsync(target, csv)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var page = await (await admin.GetAsync($"/api/forums/{target}/delegates?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(names.Order(StringComparer.Ordinal), page["items"]!.AsArray().Select(d => (string)d!["name"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_export_takes_the_lists_filters()
     {
         var forum = await admin.CreateForumWithCapacityAsync(1);
