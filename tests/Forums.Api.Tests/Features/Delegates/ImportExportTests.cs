@@ -187,6 +187,36 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_file_with_cr_only_line_ends_imports_as_one_with_crlf()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.ImportAsync(forum, CsvFiles.File(200).Replace("\r\n", "\r"), validateOnly: true);
+
+        var summary = await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(200, (int)summary["rows"]!);
+    }
+
+    [Fact]
+    public async Task The_line_guard_numbers_lines_ended_by_cr_lf_or_crlf_and_keeps_quoted_line_breaks_in_their_row()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        // 3,000 CRLF rows first: some CRLF pairs fall across the reader's buffers.
+        var file = CsvFiles.File(3_000)
+                   + CsvFiles.Row(3_001) + "\r"
+                   + $"Делегат 3002,Delegate 3002,delegate3002@example.kz,,KZ,kk,,halal,\"ramp\rlift\nseat\r\nrow\",,,,\n"
+                   + CsvFiles.Row(3_003) + "\r\n"
+                   + "A," + new string('x', 70_000) + "\r\n"
+                   + CsvFiles.Row(3_005) + "\r\n";
+
+        var problem = await (await admin.ImportAsync(forum, file, validateOnly: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 3008"], errors.Where(e => !e.Key.Contains(':')).Select(e => e.Key));
+        Assert.Contains("65,536 characters", (string)errors["line 3008"]![0]!);
+    }
+
+    [Fact]
     public async Task Unknown_columns_are_named_once_each_and_the_known_columns_once()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

@@ -152,6 +152,7 @@ internal static class DelegateCsvReader
     {
         private bool quoted;
         private bool done;
+        private bool lastWasCr;
         private int physicalLine = 1;
 
         /// <summary>The line (as the parser numbers them) where the current record starts; the header is line 1.</summary>
@@ -203,13 +204,19 @@ internal static class DelegateCsvReader
         {
             foreach (var c in text)
             {
-                if (c == '\n')
+                // CR, LF and CRLF each end a line, as the parser reads them; a CRLF may fall across two reads.
+                var afterCr = lastWasCr;
+                lastWasCr = c == '\r';
+                if (c == '\n' && afterCr)
+                    continue;
+                var lineEnd = c is '\r' or '\n';
+                if (lineEnd)
                     physicalLine++;
                 if (c == '"')
                     quoted = !quoted;
                 else if (!quoted && c == ',')
                     Columns++;
-                else if (!quoted && c == '\n')
+                else if (!quoted && lineEnd)
                 {
                     if (TooLarge)
                     {
@@ -221,8 +228,7 @@ internal static class DelegateCsvReader
                     Length = 0;
                     continue;
                 }
-                if (c != '\r')
-                    Length++;
+                Length++;
                 if (!TooLarge && (Columns > DelegateCsv.MaxColumns || Length > (Line == 1 ? DelegateCsv.MaxHeaderLength : DelegateCsv.MaxLineLength)))
                     TooLarge = true;
             }
