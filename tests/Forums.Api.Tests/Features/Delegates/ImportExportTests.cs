@@ -247,6 +247,36 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_languages_cell_of_more_tags_than_can_be_valid_is_refused_by_its_count_alone()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = "name,email,languages\r\nA,a@example.kz," + string.Concat(Enumerable.Repeat("!! ", 500)) + "\r\nB,b@example.kz,kk ru\r\n";
+
+        var problem = await (await admin.ImportAsync(forum, file, validateOnly: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 2: languages"], errors.Select(e => e.Key));
+        Assert.Equal(["Give at most 30 languages (this list has 500)."], errors["line 2: languages"]!.AsArray().Select(m => (string)m!));
+    }
+
+    [Fact]
+    public async Task A_file_of_twenty_thousand_bad_rows_answers_the_first_hundred_and_counts_the_others()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = "name,email,languages,country,phone\r\n"
+                   + string.Concat(Enumerable.Range(0, 20_000).Select(i => $",bad{i},{string.Concat(Enumerable.Repeat("!! ", 300))},ZZ,abc\r\n"));
+
+        var response = await admin.ImportAsync(forum, file, validateOnly: true);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(101, errors.Count);
+        Assert.Equal("line 2: languages", errors.First().Key);
+        Assert.StartsWith("99,900 more entries", (string)errors["+more"]![0]!);
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 32_768);
+    }
+
+    [Fact]
     public async Task A_file_with_more_than_twenty_thousand_rows_is_413()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);
