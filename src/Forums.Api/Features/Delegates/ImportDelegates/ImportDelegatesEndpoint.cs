@@ -11,7 +11,7 @@ namespace Forums.Api.Features.Delegates.ImportDelegates;
 
 internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, ImportTurns turns) : Endpoint<ImportDelegatesRequest, ImportDelegatesResponse>
 {
-    private const int SaveBatch = 1_000;
+    private const int SaveBatch = 250;
     public const long MaxBodyBytes = 32 * 1024 * 1024;
 
     public override void Configure()
@@ -143,7 +143,8 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
                     continue;
                 db.Delegates.Add(registered);
                 // Written in batches inside the one transaction, and let go of after each: the memory an import takes does
-                // not grow with the file (20,000 tracked entities held until one save took hundreds of MB).
+                // not grow with the file (20,000 tracked entities held until one save took hundreds of MB; batches of 1,000
+                // rows of 28 texts each still took a 30 MB file to 459 MB, of 250 to 354 MB, no slower).
                 if ((i + 1) % SaveBatch == 0 || i == rows.Count - 1)
                 {
                     await db.SaveChangesAsync(ct);
