@@ -62,14 +62,14 @@ public static class Problems
 
     public static string TypeOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Type : "about:blank";
 
-    public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors) => new(
+    public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors, int moreEntries = 0) => new(
         Type: TypeOf(400),
         Title: "One or more fields are invalid.",
         Status: StatusCodes.Status400BadRequest,
         Detail: "See errors: each key names a field as it is written in the request.",
         Instance: InstanceOf(context),
         TraceId: TraceId(context),
-        Errors: Capped(errors));
+        Errors: Capped(errors, moreEntries));
 
     /// <summary>
     /// Every error document passes here: a small request must not buy a huge answer (a header of a million unknown
@@ -77,10 +77,10 @@ public static class Problems
     /// <see cref="MaxMessagesPerEntry"/> messages, each cut to <see cref="MaxMessageLength"/> characters, and an entry
     /// <see cref="MoreErrorsKey"/> saying how many more there were.
     /// </summary>
-    public static Dictionary<string, string[]> Capped(IEnumerable<KeyValuePair<string, string[]>> errors)
+    public static Dictionary<string, string[]> Capped(IEnumerable<KeyValuePair<string, string[]>> errors, int moreEntries = 0)
     {
         var capped = new Dictionary<string, string[]>();
-        var more = 0;
+        var more = moreEntries;
         foreach (var (key, messages) in errors)
         {
             var shortKey = Cut(key);

@@ -36,6 +36,24 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.Equal(1, await CountForumsWithSlug((string)forum["slug"]!));
     }
 
+    [Theory]
+    // HttpClient drops a bare trailing '?'; '?&' reaches the server as the same empty query.
+    [InlineData("/api/forums", "/api/forums?&")]
+    [InlineData("/api/forums?&&", "/api/forums")]
+    public async Task A_retry_whose_query_reads_the_same_replays_the_first_answer(string first, string retry)
+    {
+        var key = Guid.NewGuid().ToString();
+        var forum = new ForumBuilder().Build();
+
+        var created = await (await client.PostJsonAsync(first, forum, ("Idempotency-Key", key))).ShouldBeAsync(HttpStatusCode.Created);
+        var replay = await client.PostJsonAsync(retry, forum, ("Idempotency-Key", key));
+
+        var replayed = await replay.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal((string)created["id"]!, (string)replayed["id"]!);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await CountForumsWithSlug((string)forum["slug"]!));
+    }
+
     [Fact]
     public async Task The_same_key_with_another_body_is_422()
     {

@@ -52,16 +52,23 @@ public static class DelegateCsv
         DetectColumnCountChanges = false,
         MissingFieldFound = null,
         TrimOptions = TrimOptions.Trim,
-        // Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection).
+        // Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection). A cell that
+        // starts with an apostrophe gets one too, so that the import can take off exactly the one the export added.
         InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = [.. FormulaStarts, Apostrophe],
     };
 
-    /// <summary>The cell as written before the export neutralised a formula: the apostrophe it added is taken off.</summary>
+    private const char Apostrophe = '\'';
+
+    // CsvHelper's own list (OWASP): what a spreadsheet reads as the start of a formula.
+    private static readonly char[] FormulaStarts = ['=', '@', '+', '-', '\t', '\r'];
+
+    /// <summary>The cell as written before the export neutralised it: the one apostrophe it added is taken off.</summary>
     public static string? Cell(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
             return null;
-        return raw.Length > 1 && raw[0] == '\'' && raw[1] is '=' or '@' or '+' or '-' or '\t' or '\r' ? raw[1..] : raw;
+        return raw.Length > 1 && raw[0] == Apostrophe && (raw[1] == Apostrophe || FormulaStarts.Contains(raw[1])) ? raw[1..] : raw;
     }
 
     public static bool IsLanguageColumn(string header, string prefix, out string tag)

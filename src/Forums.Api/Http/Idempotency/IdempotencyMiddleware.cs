@@ -3,6 +3,7 @@ using System.Text;
 using Forums.Api.Persistence;
 using Forums.Api.Persistence.Idempotency;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -270,7 +271,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     private static async Task<string> HashRequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(request.QueryString.Value ?? ""));
+        hash.AppendData(Encoding.UTF8.GetBytes(CanonicalQuery(request.QueryString)));
         hash.AppendData("\n"u8);
         request.EnableBuffering();
         var buffer = new byte[16 * 1024];
@@ -280,4 +281,11 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         request.Body.Position = 0;
         return Convert.ToHexString(hash.GetHashAndReset());
     }
+
+    // The query as its parsed pairs, sorted by name (as the binding reads it, in any case): '?', '?&', another order of the names or another escaping of the same
+    // text is the same request ('...?' retried as '...' answered 422 instead of the replay).
+    private static string CanonicalQuery(QueryString query) =>
+        string.Join('&', QueryHelpers.ParseQuery(query.Value)
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(p => p.Value.Select(v => Uri.EscapeDataString(p.Key.ToLowerInvariant()) + "=" + Uri.EscapeDataString(v ?? ""))));
 }

@@ -201,6 +201,36 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_file_with_cr_only_line_ends_imports_as_one_with_crlf()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.ImportAsync(forum, CsvFiles.File(200).Replace("\r\n", "\r"), validateOnly: true);
+
+        var summary = await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(200, (int)summary["rows"]!);
+    }
+
+    [Fact]
+    public async Task The_line_guard_numbers_lines_ended_by_cr_lf_or_crlf_and_keeps_quoted_line_breaks_in_their_row()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        // 3,000 CRLF rows first: some CRLF pairs fall across the reader's buffers.
+        var file = CsvFiles.File(3_000)
+                   + CsvFiles.Row(3_001) + "\r"
+                   + $"Делегат 3002,Delegate 3002,delegate3002@example.kz,,KZ,kk,,halal,\"ramp\rlift\nseat\r\nrow\",,,,\n"
+                   + CsvFiles.Row(3_003) + "\r\n"
+                   + "A," + new string('x', 70_000) + "\r\n"
+                   + CsvFiles.Row(3_005) + "\r\n";
+
+        var problem = await (await admin.ImportAsync(forum, file, validateOnly: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 3008"], errors.Where(e => !e.Key.Contains(':')).Select(e => e.Key));
+        Assert.Contains("65,536 characters", (string)errors["line 3008"]![0]!);
+    }
+
+    [Fact]
     public async Task Unknown_columns_are_named_once_each_and_the_known_columns_once()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);
@@ -227,6 +257,36 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
         Assert.Equal(101, errors.Count);
         Assert.Contains("line 2: email", errors.Select(e => e.Key));
         Assert.Contains("4,900 more", (string)errors["+more"]![0]!);
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 32_768);
+    }
+
+    [Fact]
+    public async Task A_languages_cell_of_more_tags_than_can_be_valid_is_refused_by_its_count_alone()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = "name,email,languages\r\nA,a@example.kz," + string.Concat(Enumerable.Repeat("!! ", 500)) + "\r\nB,b@example.kz,kk ru\r\n";
+
+        var problem = await (await admin.ImportAsync(forum, file, validateOnly: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["line 2: languages"], errors.Select(e => e.Key));
+        Assert.Equal(["Give at most 30 languages (this list has 500)."], errors["line 2: languages"]!.AsArray().Select(m => (string)m!));
+    }
+
+    [Fact]
+    public async Task A_file_of_twenty_thousand_bad_rows_answers_the_first_hundred_and_counts_the_others()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var file = "name,email,languages,country,phone\r\n"
+                   + string.Concat(Enumerable.Range(0, 20_000).Select(i => $",bad{i},{string.Concat(Enumerable.Repeat("!! ", 300))},ZZ,abc\r\n"));
+
+        var response = await admin.ImportAsync(forum, file, validateOnly: true);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(101, errors.Count);
+        Assert.Equal("line 2: languages", errors.First().Key);
+        Assert.StartsWith("99,900 more entries", (string)errors["+more"]![0]!);
         Assert.True((await response.Content.ReadAsStringAsync()).Length < 32_768);
     }
 
@@ -291,6 +351,22 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
         var before = await Comparable(source);
         var after = await Comparable(target);
         Assert.Equal(string.Join("\n", before), string.Join("\n", after));
+    }
+
+    [Fact]
+    public async Task Names_that_start_like_a_formula_or_with_an_apostrophe_round_trip_exactly()
+    {
+        string[] names = ["'=1+1", "'@home", "'-5", "'plain", "'", "''", "=cmd", "+1", "-x", "@a", "plain"];
+        var source = await admin.CreateForumWithCapacityAsync(null);
+        foreach (var name in names)
+            await admin.RegisterAsync(source, new DelegateBuilder(name));
+
+        var csv = await (await admin.GetAsync($"/api/forums/{source}/delegates/export")).Content.ReadAsStringAsync();
+        var target = await admin.CreateForumWithCapacityAsync(null);
+        await (await admin.ImportAsync(target, csv)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var page = await (await admin.GetAsync($"/api/forums/{target}/delegates?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(names.Order(StringComparer.Ordinal), page["items"]!.AsArray().Select(d => (string)d!["name"]!).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using CsvHelper;
 using Forums.Api.Domain;
 using Forums.Api.Features.Delegations;
+using Forums.Api.Http.Validation;
 
 namespace Forums.Api.Features.Delegates.ImportDelegates;
 
@@ -21,16 +22,20 @@ internal sealed class CsvDelegation : DelegationFields
         new() { Name = new Dictionary<string, string> { ["und"] = name }, Kind = DelegationKind.Organisation };
 }
 
-/// <summary>Reads an import file into rows; every problem is kept with its line and column, none stops the reading.</summary>
+/// <summary>
+/// Reads an import file row by row, checking each as it is read; every problem is kept with its line and column (as many
+/// as an answer shows, the others counted), none stops the reading. Rows are kept only while the file has no problem:
+/// once it has one, the rest is read only to report.
+/// </summary>
 internal static class DelegateCsvReader
 {
-    public sealed record Result(List<CsvDelegateRow> Rows, Dictionary<string, string[]> Errors, bool TooManyRows);
+    /// <param name="Emails">Each e-mail of the file (normalised) and its first line, kept also when the rows are not.</param>
+    public sealed record Result(List<CsvDelegateRow> Rows, IReadOnlyDictionary<string, int> Emails, bool TooManyRows);
 
-    public static async Task<Result> ReadAsync(Stream body, CancellationToken ct)
+    public static async Task<Result> ReadAsync(Stream body, ImportErrors errors, CancellationToken ct)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Fail(string key, string message) => (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(message);
         var rows = new List<CsvDelegateRow>();
+        var check = new RowCheck(errors);
         try
         {
             using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
@@ -41,19 +46,26 @@ internal static class DelegateCsvReader
                 return TooLarge();
             if (!read || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
             {
-                Fail("header", "The file is empty; it needs a header row naming its columns.");
+                errors.Add("header", "The file is empty; it needs a header row naming its columns.");
                 return Done();
             }
-            CheckHeader(header, Fail);
-            if (errors.Count > 0)
+            CheckHeader(header, errors.Add);
+            if (errors.Any)
                 return Done();
 
+            var columns = new Columns(header);
+            var count = 0;
             while (await csv.ReadAsync())
             {
                 ct.ThrowIfCancellationRequested();
-                if (rows.Count == DelegateCsv.MaxRows)
-                    return new Result(rows, [], TooManyRows: true);
-                rows.Add(Row(csv, header));
+                if (count++ == DelegateCsv.MaxRows)
+                    return new Result([], check.Emails, TooManyRows: true);
+                var row = Row(csv, columns, errors);
+                check.Check(row);
+                if (!errors.Any)
+                    rows.Add(row);
+                else if (rows.Count > 0)
+                    rows = [];
             }
             if (guard.TooLarge)
                 return TooLarge();
@@ -61,25 +73,60 @@ internal static class DelegateCsvReader
             Result TooLarge()
             {
                 if (guard.Line == 1)
-                    Fail("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
-                                   $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
+                    errors.Add("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
+                                         $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
                 else
-                    Fail($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
-                                               $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
+                    errors.Add($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
+                                                     $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
                 return Done();
             }
         }
         catch (DecoderFallbackException)
         {
-            Fail("file", "The file is not valid UTF-8.");
+            errors.Add("file", "The file is not valid UTF-8.");
         }
         catch (CsvHelperException e)
         {
-            Fail($"line {e.Context?.Parser?.RawRow ?? 0}", "The line is not valid CSV (RFC 4180): check its quotes.");
+            errors.Add($"line {e.Context?.Parser?.RawRow ?? 0}", "The line is not valid CSV (RFC 4180): check its quotes.");
         }
         return Done();
 
-        Result Done() => new(rows, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), false);
+        Result Done() => new(errors.Any ? [] : rows, check.Emails, false);
+    }
+
+    /// <summary>A row against the field rules and the file's rows before it.</summary>
+    private sealed class RowCheck(ImportErrors errors)
+    {
+        private readonly DelegateFieldsValidator validator = new();
+        private readonly DelegationFieldsValidator delegationValidator = new();
+        private readonly Dictionary<string, int> emails = [];
+
+        public IReadOnlyDictionary<string, int> Emails => emails;
+
+        public void Check(CsvDelegateRow row)
+        {
+            foreach (var failure in validator.Validate(row).Errors)
+                errors.Add(row.Line, ColumnOf(failure.PropertyName), failure.ErrorMessage);
+            // A delegation the row names may be created: by the rules a delegation created through JSON meets.
+            if (row.DelegationName is { } delegationName)
+                foreach (var failure in delegationValidator.Validate(CsvDelegation.Named(delegationName)).Errors)
+                    errors.Add(row.Line, DelegateCsv.Delegation, failure.ErrorMessage);
+            if (string.IsNullOrWhiteSpace(row.Email) || EmailAddress.Normalize(row.Email) is not { } email)
+                return;
+            if (emails.TryGetValue(email, out var firstLine))
+                errors.Add(row.Line, DelegateCsv.Email, $"The same e-mail is on line {firstLine}; one e-mail registers once.");
+            else
+                emails[email] = row.Line;
+        }
+
+        private static string ColumnOf(string property) => property switch
+        {
+            _ when property.StartsWith("needs.", StringComparison.Ordinal) => property["needs.".Length..],
+            _ when property.StartsWith("languages", StringComparison.Ordinal) => DelegateCsv.Languages,
+            "position" => "position.*",
+            "organisation" => "organisation.*",
+            _ => property,
+        };
     }
 
     private static void CheckHeader(string[] header, Action<string, string> fail)
@@ -106,39 +153,73 @@ internal static class DelegateCsvReader
 
     private static string Shorten(string column) => column.Length <= 60 ? column : column[..60] + "…";
 
-    private static CsvDelegateRow Row(CsvReader csv, string[] header)
+    /// <summary>Where each column is, found once for the file.</summary>
+    private sealed class Columns(string[] header)
     {
-        string? Field(string column)
-        {
-            var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
-            return index < 0 ? null : DelegateCsv.Cell(csv.GetField(index));
-        }
-        Dictionary<string, string>? Texts(string prefix)
+        private readonly Dictionary<string, int> byName = header.Select((h, i) => (h, i)).GroupBy(c => c.h, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+
+        public readonly (int Index, string Tag)[] Positions = LanguageColumns(header, DelegateCsv.PositionPrefix);
+        public readonly (int Index, string Tag)[] Organisations = LanguageColumns(header, DelegateCsv.OrganisationPrefix);
+
+        public int IndexOf(string column) => byName.TryGetValue(column, out var index) ? index : -1;
+
+        private static (int, string)[] LanguageColumns(string[] header, string prefix) =>
+            [.. header.Select((h, i) => DelegateCsv.IsLanguageColumn(h, prefix, out var tag) ? (i, tag) : (-1, "")).Where(c => c.Item1 >= 0)];
+    }
+
+    private static CsvDelegateRow Row(CsvReader csv, Columns columns, ImportErrors errors)
+    {
+        string? Field(string column) => columns.IndexOf(column) is var index and >= 0 ? DelegateCsv.Cell(csv.GetField(index)) : null;
+        Dictionary<string, string>? Texts((int Index, string Tag)[] languages)
         {
             var texts = new Dictionary<string, string>();
-            for (var i = 0; i < header.Length; i++)
-                if (DelegateCsv.IsLanguageColumn(header[i], prefix, out var tag) && DelegateCsv.Cell(csv.GetField(i)) is { } text)
+            foreach (var (index, tag) in languages)
+                if (DelegateCsv.Cell(csv.GetField(index)) is { } text)
                     texts[tag] = text;
             return texts.Count > 0 ? texts : null;
         }
 
+        var line = csv.Parser.RawRow;
         return new CsvDelegateRow
         {
-            Line = csv.Parser.RawRow,
+            Line = line,
             Name = Field(DelegateCsv.Name) ?? "",
             NameLatin = Field(DelegateCsv.NameLatin),
             Email = Field(DelegateCsv.Email),
             Phone = Field(DelegateCsv.Phone),
             Country = Field(DelegateCsv.Country),
-            Languages = Field(DelegateCsv.Languages)?.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
+            Languages = Languages(Field(DelegateCsv.Languages), line, errors),
             Needs = new DelegateNeedsRequest
             {
                 Diet = Field(DelegateCsv.Diet), Access = Field(DelegateCsv.Access), Interpretation = Field(DelegateCsv.Interpretation),
             },
-            Position = Texts(DelegateCsv.PositionPrefix),
-            Organisation = Texts(DelegateCsv.OrganisationPrefix),
+            Position = Texts(columns.Positions),
+            Organisation = Texts(columns.Organisations),
             DelegationName = Field(DelegateCsv.Delegation),
         };
+    }
+
+    private static readonly char[] TagSeparators = [' ', ',', ';'];
+
+    /// <summary>The cell's tags; a cell of more than can be valid is refused as such, its tags not split out (a 65,536-character cell holds thousands).</summary>
+    private static string[]? Languages(string? cell, int line, ImportErrors errors)
+    {
+        if (cell is null)
+            return null;
+        var count = 0;
+        var inTag = false;
+        foreach (var c in cell)
+        {
+            var separator = Array.IndexOf(TagSeparators, c) >= 0;
+            if (!separator && !inTag)
+                count++;
+            inTag = !separator;
+        }
+        if (count <= RuleExtensions.MaxLanguagesPerText)
+            return cell.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries);
+        errors.Add(line, DelegateCsv.Languages, $"Give at most {RuleExtensions.MaxLanguagesPerText} languages (this list has {count:N0}).");
+        return null;
     }
 
     /// <summary>
@@ -152,6 +233,7 @@ internal static class DelegateCsvReader
     {
         private bool quoted;
         private bool done;
+        private bool lastWasCr;
         private int physicalLine = 1;
 
         /// <summary>The line (as the parser numbers them) where the current record starts; the header is line 1.</summary>
@@ -203,13 +285,19 @@ internal static class DelegateCsvReader
         {
             foreach (var c in text)
             {
-                if (c == '\n')
+                // CR, LF and CRLF each end a line, as the parser reads them; a CRLF may fall across two reads.
+                var afterCr = lastWasCr;
+                lastWasCr = c == '\r';
+                if (c == '\n' && afterCr)
+                    continue;
+                var lineEnd = c is '\r' or '\n';
+                if (lineEnd)
                     physicalLine++;
                 if (c == '"')
                     quoted = !quoted;
                 else if (!quoted && c == ',')
                     Columns++;
-                else if (!quoted && c == '\n')
+                else if (!quoted && lineEnd)
                 {
                     if (TooLarge)
                     {
@@ -221,8 +309,7 @@ internal static class DelegateCsvReader
                     Length = 0;
                     continue;
                 }
-                if (c != '\r')
-                    Length++;
+                Length++;
                 if (!TooLarge && (Columns > DelegateCsv.MaxColumns || Length > (Line == 1 ? DelegateCsv.MaxHeaderLength : DelegateCsv.MaxLineLength)))
                     TooLarge = true;
             }
