@@ -11,24 +11,17 @@ namespace Forums.Api.Http;
 /// documents waiting.
 /// </summary>
 public sealed class DocumentBuilds(IConfiguration configuration)
+    : Turns(Settings.Number(configuration, "Limits:ConcurrentDocumentBuilds", 2, 1, 64))
 {
-    private readonly SemaphoreSlim slots = new(Settings.Number(configuration, "Limits:ConcurrentDocumentBuilds", 2, 1, 64));
     private readonly TimeSpan holdAtMost = TimeSpan.FromSeconds(Limits.RequestTimeoutSeconds(configuration));
 
-    public async Task RunAsync(HttpContext context, Func<Task> buildAndSend, CancellationToken ct)
-    {
-        await slots.WaitAsync(ct);
-        try
+    public Task RunAsync(HttpContext context, Func<Task> buildAndSend, CancellationToken ct) =>
+        TakeTurnAsync(async () =>
         {
             // Until the answer begins, the request's own time limit applies (a 503); from then on, this one.
             using var deadline = new SendDeadline(context, holdAtMost);
             await buildAndSend();
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
+        }, ct);
 
     /// <summary>Cuts the connection once the answer has been under way for longer than allowed; ends with the slot.</summary>
     private sealed class SendDeadline : IDisposable

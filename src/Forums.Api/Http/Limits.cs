@@ -44,7 +44,7 @@ public static class Limits
             Settings.Switch(configuration, "RateLimiting:Enabled", true)));
 
         services.AddSingleton<DocumentBuilds>();
-        services.AddSingleton<Features.Delegates.ImportDelegates.ImportTurns>();
+        services.AddSingleton<ImportTurns>();
 
         var tokenPermits = Settings.Number(configuration, "RateLimiting:TokenPermitsPerMinute", 1200, 1, 1_000_000);
         var anonymousPermits = Settings.Number(configuration, "RateLimiting:AnonymousPermitsPerMinute", 300, 1, 1_000_000);

@@ -1,5 +1,5 @@
 using System.Net;
-using Forums.Api.Features.Delegates.ImportDelegates;
+using Forums.Api.Http;
 using Forums.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
