@@ -18,6 +18,7 @@ public static class Problems
         [404] = ("Not Found", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"),
         [405] = ("Method Not Allowed", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6"),
         [406] = ("Not Acceptable", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7"),
+        [408] = ("Request Timeout", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9"),
         [409] = ("Conflict", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10"),
         [412] = ("Precondition Failed", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13"),
         [413] = ("Content Too Large", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"),
@@ -149,7 +150,7 @@ public static class Problems
         problem.Extensions["traceId"] = TraceId(context);
         if (problem.Status is { } status)
         {
-            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            if (problem.Type is null or "about:blank" || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
                 problem.Type = TypeOf(status);
             problem.Title ??= TitleOf(status);
         }

@@ -28,9 +28,10 @@ internal sealed class QueryParameterGuard(RequestDelegate next)
             if (unknown.Count > 0)
             {
                 var takes = declared.Count == 0 ? "This operation takes no query parameters." : $"This operation takes: {string.Join(", ", declared.Order())}.";
-                var errors = unknown.ToDictionary(k => k.Length > 100 ? k[..100] + "…" : k, _ => new[] { $"Unknown query parameter. {takes}" });
-                return TypedResults.ValidationProblem(errors, detail: "See errors: each key names a query parameter this operation does not take.",
-                    title: "One or more fields are invalid.", type: Problems.TypeOf(StatusCodes.Status400BadRequest)).ExecuteAsync(context);
+                // Through the one place error documents are made: keys cut and their invisible characters escaped.
+                var errors = unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. {takes}" });
+                return TypedResults.Json(Problems.Validation(context, errors), statusCode: StatusCodes.Status400BadRequest,
+                    contentType: Problems.ContentType).ExecuteAsync(context);
             }
             // The binder reads an empty value as no value ("?status=" listed everyone, "?validateOnly" imported for real)
             // and a repeated one as it pleases: each declared parameter is given once, with a value, or not at all.

@@ -61,4 +61,16 @@ public sealed class QueryValueTests(EmptyForumsApiFactory api) : IClassFixture<E
             Assert.Equal([(string)confirmed["id"]!], page["items"]!.AsArray().Select(d => (string)d!["id"]!));
         }
     }
+
+    [Fact]
+    public async Task An_unknown_query_parameter_is_named_with_its_invisible_characters_escaped()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+
+        var response = await admin.GetAsync($"/api/forums/{forum}/delegates?%E2%80%AEgnp.exe%E2%80%8B=1");
+
+        var text = await response.Content.ReadAsStringAsync();
+        await response.ShouldBeInvalidAsync("\\u202Egnp.exe\\u200B");
+        Assert.False(text.Contains("\u202E"), text);
+    }
 }

@@ -134,6 +134,20 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_name_two_delegations_answer_to_is_refused_by_line_rather_than_placed_in_either()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same" }).With("quota", 1));
+        await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same\u200b" }));
+
+        var response = await admin.ImportAsync(forum, CsvFiles.File(2, i => CsvFiles.Row(i, delegation: "same")));
+
+        var problem = await response.ShouldBeInvalidAsync("line 2: delegation", "line 3: delegation");
+        Assert.Contains("Several delegations", (string)problem["errors"]!["line 2: delegation"]![0]!);
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    [Fact]
     public async Task Validate_only_counts_places_as_the_import_would_and_leaves_the_counters()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
@@ -40,6 +41,12 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
             await Send.ResultAsync(refused);
             return;
         }
+
+        // The file arrives first, at the client's pace, into a buffer that spills to disk: a slow upload must not hold the
+        // instance's import turn while it trickles in.
+        HttpContext.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
+        await HttpContext.Request.Body.DrainAsync(ct);
+        HttpContext.Request.Body.Position = 0;
 
         // One import at a time per instance: it holds a file's rows and the write lock for its transaction anyway.
         await turns.RunAsync(async () =>
@@ -98,14 +105,20 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
         await places.LockAsync(forum.Id, delegations.Select(d => (Guid?)d.Id), ct);
         // Nothing is written yet: answering here leaves the transaction empty.
         await CheckRegisteredAsync(forum.Id, emails, errors, ct);
+
+        // A name that two delegations answer to (the JSON API allows it) would place the row in either: refused by line.
+        var byName = new Dictionary<string, Guid>();
+        var ambiguous = new HashSet<string>();
+        foreach (var delegation in delegations)
+            foreach (var key in delegation.Name.Values.Select(name => NameKey.Of(name) ?? name).Distinct())
+                if (!byName.TryAdd(key, delegation.Id) && byName[key] != delegation.Id)
+                    ambiguous.Add(key);
+        foreach (var row in rows.Where(r => r.DelegationName is { } name && ambiguous.Contains(NameKey.Of(name) ?? name)))
+            errors.Add(row.Line, DelegateCsv.Delegation,
+                "Several delegations of this forum answer to this name; give them distinct names, then import again.");
         if (errors.Any)
             return null;
         var requiresApproval = await db.Forums.AsNoTracking().Where(f => f.Id == forum.Id).Select(f => f.RequiresApproval).SingleAsync(ct);
-
-        var byName = new Dictionary<string, Guid>();
-        foreach (var delegation in delegations)
-            foreach (var name in delegation.Name.Values)
-                byName.TryAdd(NameKey.Of(name) ?? name, delegation.Id);
         var created = new List<string>();
 
         var now = time.GetUtcNow().UtcDateTime;
