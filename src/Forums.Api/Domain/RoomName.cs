@@ -9,8 +9,4 @@ public static class RoomName
     public const int MaxLength = 100;
     /// <summary>The key can be longer than the name: compatibility forms expand (U+FDFA is 18 letters).</summary>
     public const int MaxKeyLength = 200;
-
-    public static string? Tidy(string? room) => NameKey.Tidy(room);
-
-    public static string? Key(string? room) => NameKey.Of(room);
 }

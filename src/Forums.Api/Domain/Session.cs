@@ -59,9 +59,9 @@ public sealed class Session : IVersioned
     public int Order { get; private set; }
     public DateTime? StartsAt { get; private set; }
     public DateTime? EndsAt { get; private set; }
-    /// <summary>The room as written, tidied (<see cref="RoomName.Tidy"/>).</summary>
+    /// <summary>The room as written, tidied (<see cref="NameKey.Tidy"/>).</summary>
     public string? Room { get; private set; }
-    /// <summary>What two spellings of the room share (<see cref="RoomName.Key"/>): the room's clashes and filter compare it.</summary>
+    /// <summary>What two spellings of the room share (<see cref="NameKey.Of"/>): the room's clashes and filter compare it.</summary>
     public string? RoomKey { get; private set; }
     public List<string> Languages { get; private set; } = [];
     public List<string> InterpretationLanguages { get; private set; } = [];
@@ -96,8 +96,8 @@ public sealed class Session : IVersioned
         Order = details.Order;
         StartsAt = details.Slot?.StartsAt;
         EndsAt = details.Slot?.EndsAt;
-        Room = RoomName.Tidy(details.Room);
-        RoomKey = RoomName.Key(Room);
+        Room = NameKey.Tidy(details.Room);
+        RoomKey = NameKey.Of(Room);
         Languages = [.. details.Languages];
         InterpretationLanguages = [.. details.InterpretationLanguages];
         Capacity = details.Capacity;

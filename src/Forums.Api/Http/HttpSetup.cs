@@ -56,9 +56,8 @@ public static class HttpSetup
             c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path),
                 e is JsonValueException ? e.Message : "The value is not valid JSON for this field.");
             QueryValues.Configure(c.Binding);
-            DateQueries.Configure(c.Binding);
             c.Binding.FailureMessage = (type, _, value) =>
-                DateQueries.Error(type, value) ?? $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
+                QueryValues.DateError(type, value) ?? $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
         });
         app.UseForumsOpenApi();
         return app;

@@ -62,7 +62,7 @@ internal static class ProgrammeRules
         var overlapping = db.Sessions.AsNoTracking()
             .Where(o => o.ForumId == forumId && o.Id != sessionId && o.StartsAt < s.EndsAt && o.EndsAt > s.StartsAt);
 
-        if (RoomName.Key(room) is { } roomKey && await overlapping.Where(o => o.RoomKey == roomKey)
+        if (NameKey.Of(room) is { } roomKey && await overlapping.Where(o => o.RoomKey == roomKey)
                 .Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct) is { } roomClash)
             return Problems.Conflict($"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
                 Location(forumId, roomClash.Id));

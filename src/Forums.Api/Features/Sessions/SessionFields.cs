@@ -36,7 +36,7 @@ public abstract class SessionFields
         Kind!.Value,
         Order!.Value,
         StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start.UtcDateTime, end.UtcDateTime) : null,
-        RoomName.Tidy(Room),
+        NameKey.Tidy(Room),
         Tags(Languages),
         Tags(InterpretationLanguages),
         Capacity);
@@ -59,7 +59,7 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
         RuleFor(s => s.EndsAt).Must((s, end) => end - s.StartsAt <= TimeSpan.FromDays(7)).When(s => s.StartsAt is not null && s.EndsAt is not null)
             .WithMessage("A session lasts at most 7 days.");
         RuleFor(s => s.Room).MaximumLength(RoomName.MaxLength).Text()
-            .Must(room => RoomName.Key(room) is not { Length: > RoomName.MaxKeyLength }).WithMessage("The room's name is too long.");
+            .Must(room => NameKey.Of(room) is not { Length: > RoomName.MaxKeyLength }).WithMessage("The room's name is too long.");
         RuleFor(s => s.Capacity).GreaterThanOrEqualTo(1);
         RuleFor(s => s.Languages).LanguageTags();
         RuleFor(s => s.InterpretationLanguages).LanguageTags();

@@ -39,7 +39,7 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
             var (from, to) = ForumTime.DayInUtc(day, zone);
             sessions = sessions.Where(s => s.StartsAt >= from && s.StartsAt < to);
         }
-        if (RoomName.Key(req.Room) is { } roomKey)
+        if (NameKey.Of(req.Room) is { } roomKey)
             sessions = sessions.Where(s => s.RoomKey == roomKey);
         if (req.Kind is { } kind)
             sessions = sessions.Where(s => s.Kind == kind);

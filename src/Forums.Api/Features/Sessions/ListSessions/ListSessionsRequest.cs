@@ -43,7 +43,7 @@ public sealed class ListSessionsRequest
         {
             this.PageRules(r => r.Limit, r => r.Cursor, key => key.Length == 39 && key[6] == '\u001f');
             RuleFor(r => r.Language).LanguageTag().When(r => r.Language is not null);
-            RuleFor(r => r.Room).Length(1, RoomName.MaxLength).Text().Must(room => RoomName.Key(room) is not null)
+            RuleFor(r => r.Room).Length(1, RoomName.MaxLength).Text().Must(room => NameKey.Of(room) is not null)
                 .When(r => r.Room is not null).WithMessage("Give a room's name.");
         }
     }

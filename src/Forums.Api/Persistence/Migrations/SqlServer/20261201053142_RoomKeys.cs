@@ -21,8 +21,8 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                 maxLength: 200,
                 nullable: true);
 
-            // A first key for the rooms already stored (they were trimmed); SQL cannot fold Unicode as RoomName.Key does,
-            // so the start-up brings every key to RoomName.Key's (SessionRoomKeys.RefreshAsync).
+            // A first key for the rooms already stored (they were trimmed); SQL cannot fold Unicode as NameKey.Of does,
+            // so the start-up brings every key to NameKey.Of's (SessionRoomKeys.RefreshAsync).
             migrationBuilder.Sql("UPDATE [Sessions] SET [RoomKey] = LOWER([Room]) WHERE [Room] IS NOT NULL;");
 
             migrationBuilder.CreateIndex(
