@@ -15,7 +15,7 @@ public sealed record DelegationDetails(
     int? Quota);
 
 /// <summary>A delegation of a forum: a country's, a region's or an organisation's people, with an optional quota.</summary>
-public sealed class Delegation : IVersioned
+public sealed class Delegation : IForumChild
 {
     private Delegation() { }
 

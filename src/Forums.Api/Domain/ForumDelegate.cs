@@ -27,7 +27,7 @@ public sealed record DelegateDetails(
 /// A delegate: a registered participant of a forum (named ForumDelegate because System.Delegate takes the plain name).
 /// Personal data: never shown without an organiser's token.
 /// </summary>
-public sealed class ForumDelegate : IVersioned
+public sealed class ForumDelegate : IForumChild
 {
     private ForumDelegate() { }
 

@@ -39,7 +39,7 @@ public sealed record SessionDetails(
     int? Capacity);
 
 /// <summary>An item of a forum's programme: an order always, a time slot and a room once they are fixed.</summary>
-public sealed class Session : IVersioned
+public sealed class Session : IForumChild
 {
     public const int MaxOrder = 100_000;
     /// <summary>The programme's documents (agenda, iCalendar, schedule JSON) are built whole: these caps bound them.</summary>

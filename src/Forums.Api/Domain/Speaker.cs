@@ -10,7 +10,7 @@ public sealed record SpeakerDetails(
     Guid? DelegateId);
 
 /// <summary>A person in a forum's programme, with a public profile; optionally the delegate who is that person.</summary>
-public sealed class Speaker : IVersioned
+public sealed class Speaker : IForumChild
 {
     /// <summary>Characters of the position, and of the organisation, in all their languages together (the agenda repeats them on each session).</summary>
     public const int MaxPositionLength = 600;

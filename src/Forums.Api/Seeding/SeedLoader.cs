@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Forums.Api.Domain;
+using Forums.Api.Features;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
         {
             // One transaction: the whole seed file or nothing, and its delegates take places through the ledger
             // like any registration, so the counters stay true.
-            await db.InTransactionAsync(async c =>
+            await db.InTransactionAsync<Outcome<int>>(async c =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 var forum = Forum.Create(seed.Forum.Id, seed.Forum.ToDetails(), now);
@@ -75,7 +76,7 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
                         db.SessionSpeakers.Add(SessionSpeaker.Assign(session.Id, speakerId, role, order));
                 }
                 db.AppliedSeeds.Add(new AppliedSeed { SeedId = seed.SeedId, AppliedAt = now });
-                return await db.SaveChangesAsync(c);
+                return Outcome.Done(await db.SaveChangesAsync(c));
             }, ct);
             logger.LogInformation("Seed {SeedId} applied: forum {Slug}, {Delegations} delegations, {Delegates} delegates, {Speakers} speakers, {Sessions} sessions",
                 seed.SeedId, seed.Forum.Slug, seed.Delegations.Count, seed.Delegates.Count, seed.Speakers.Count, seed.Sessions.Count);

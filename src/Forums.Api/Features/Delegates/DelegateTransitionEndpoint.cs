@@ -39,34 +39,37 @@ internal abstract class DelegateTransitionEndpoint(ForumsDbContext db, TimeProvi
     public override async Task HandleAsync(DelegateChangeRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        ForumDelegate? changed = null;
-        try
-        {
-            refused ??= await db.TryInTransactionAsync(async c =>
-            {
-                var delegate_ = await db.Delegates.FirstOrDefaultAsync(d => d.Id == req.DelegateId && d.ForumId == forum!.Id, c);
-                if (delegate_ is null)
-                    return DelegateProblems.NotFound(req.DelegateId);
-                if (ConditionalWrites.CheckIfMatch(req.IfMatch, delegate_) is { } stale)
-                    return stale;
-                if (await ApplyAsync(delegate_, forum!, time.GetUtcNow().UtcDateTime, c) is { } problem)
-                    return problem;
-                await db.SaveChangesAsync(c);
-                changed = delegate_;
-                return null;
-            }, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            refused = ConditionalWrites.Raced(req.IfMatch);
-        }
-
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
-        var response = DelegateResponse.FromEntity(changed!);
+
+        Outcome<ForumDelegate> outcome;
+        try
+        {
+            outcome = await db.InTransactionAsync(async c =>
+            {
+                var loaded = await Changes.LoadAsync(db.Delegates, forum!, req.DelegateId, req.IfMatch, DelegateProblems.NotFound, c);
+                if (loaded.Problem is not null)
+                    return loaded;
+                if (await ApplyAsync(loaded.Value!, forum!, time.GetUtcNow().UtcDateTime, c) is { } problem)
+                    return Outcome.Refused(problem);
+                await db.SaveChangesAsync(c);
+                return loaded;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            outcome = Outcome.Refused(ConditionalWrites.Raced(req.IfMatch));
+        }
+
+        if (outcome.Problem is { } stopped)
+        {
+            await Send.ResultAsync(stopped);
+            return;
+        }
+        var response = DelegateResponse.FromEntity(outcome.Value!);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

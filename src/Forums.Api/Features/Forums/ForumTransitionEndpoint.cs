@@ -28,21 +28,22 @@ internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
-        if (refused is not null)
+        var loaded = await Changes.LoadForumAsync(db, User, req.ForumId, req.IfMatch, ct);
+        if (loaded.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        Apply(forum!, time.GetUtcNow().UtcDateTime);
+        var forum = loaded.Value!;
+        Apply(forum, time.GetUtcNow().UtcDateTime);
         if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
         {
             await Send.ResultAsync(problem);
             return;
         }
 
-        var response = ForumResponse.FromEntity(forum!);
+        var response = ForumResponse.FromEntity(forum);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Forums.Api.Domain;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
@@ -8,28 +7,10 @@ namespace Forums.Api.Features.Sessions;
 
 /// <summary>
 /// The programme's rules that need the database: a room or a speaker is never in two overlapping sessions, and a
-/// slot lies within the forum's dates. Every programme change first takes the forum's programme lock (an UPDATE of
-/// its ProgrammeVersion in the change's transaction), so two changes of one forum are checked one after the other,
-/// on any number of instances.
+/// slot lies within the forum's dates. Each is checked under the forum's <see cref="ProgrammeLock"/>.
 /// </summary>
 internal static class ProgrammeRules
 {
-    public sealed record ForumCalendar(DateOnly? StartDate, DateOnly? EndDate, TimeZoneInfo Zone);
-
-    public static string Location(Guid forumId, Guid sessionId) => $"/api/forums/{forumId}/sessions/{sessionId}";
-
-    public static IResult NotFound(Guid sessionId) => Problems.NotFound($"This forum has no session with id '{sessionId}'.");
-
-    /// <summary>Takes the programme lock and reads the forum's dates and zone as they are under it.</summary>
-    public static async Task<ForumCalendar> LockAsync(ForumsDbContext db, Guid forumId, CancellationToken ct)
-    {
-        await db.Forums.Where(f => f.Id == forumId)
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ProgrammeVersion, f => f.ProgrammeVersion + 1), ct);
-        var forum = await db.Forums.AsNoTracking().Where(f => f.Id == forumId)
-            .Select(f => new { f.StartDate, f.EndDate, f.TimeZone }).SingleAsync(ct);
-        return new ForumCalendar(forum.StartDate, forum.EndDate, ForumTime.Zone(forum.TimeZone));
-    }
-
     public static IResult? CheckDates(TimeSlot? slot, ForumCalendar calendar)
     {
         if (slot is not { } s || ForumTime.WithinDates(s, calendar.StartDate, calendar.EndDate, calendar.Zone))
@@ -65,7 +46,7 @@ internal static class ProgrammeRules
         if (NameKey.Of(room) is { } roomKey && await overlapping.Where(o => o.RoomKey == roomKey)
                 .Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct) is { } roomClash)
             return Problems.Conflict($"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
-                Location(forumId, roomClash.Id));
+                SessionProblems.Location(forumId, roomClash.Id));
 
         if (speakerIds.Count > 0 && await overlapping
                 .SelectMany(o => db.SessionSpeakers.Where(a => a.SessionId == o.Id && speakerIds.Contains(a.SpeakerId)),
@@ -73,28 +54,8 @@ internal static class ProgrammeRules
                 .FirstOrDefaultAsync(ct) is { } speakerClash)
             return Problems.Conflict(
                 $"The speaker {speakerClash.SpeakerId} speaks at that time in the session '{Titles.First(speakerClash.Title)}' ({speakerClash.Id}).",
-                Location(forumId, speakerClash.Id));
+                SessionProblems.Location(forumId, speakerClash.Id));
         return null;
-    }
-
-    /// <summary>
-    /// The scheduled sessions that would lie outside these dates in this zone, named for a message: the first few,
-    /// then how many more (a programme of thousands must not make a message of thousands).
-    /// </summary>
-    public static async Task<List<string>> SessionsOutsideAsync(ForumsDbContext db, Guid forumId, DateOnly? first, DateOnly? last,
-        TimeZoneInfo zone, CancellationToken ct)
-    {
-        const int named = 5;
-        var scheduled = await db.Sessions.AsNoTracking()
-            .Where(s => s.ForumId == forumId && s.StartsAt != null && s.EndsAt != null)
-            .Select(s => new { s.Id, s.Title, s.StartsAt, s.EndsAt }).ToListAsync(ct);
-        var outside = scheduled
-            .Where(s => !ForumTime.WithinDates(new TimeSlot(s.StartsAt!.Value, s.EndsAt!.Value), first, last, zone))
-            .ToList();
-        var names = outside.Take(named).Select(s => $"'{Titles.First(s.Title)}' ({s.Id})").ToList();
-        if (outside.Count > named)
-            names.Add(string.Create(CultureInfo.InvariantCulture, $"and {outside.Count - named:N0} more"));
-        return names;
     }
 
     /// <summary>Loads sessions with their speakers, ready to answer in the forum's zone.</summary>
@@ -105,10 +66,4 @@ internal static class ProgrammeRules
         var speakers = (await db.SessionSpeakers.AsNoTracking().Where(a => ids.Contains(a.SessionId)).ToListAsync(ct)).ToLookup(a => a.SessionId);
         return rows.Select(s => SessionResponse.From(s, speakers[s.Id], zone)).ToList();
     }
-}
-
-internal static class Titles
-{
-    /// <summary>A language map's first text, to name a thing in a message.</summary>
-    public static string First(Dictionary<string, string> text) => text.Values.FirstOrDefault() ?? "";
 }

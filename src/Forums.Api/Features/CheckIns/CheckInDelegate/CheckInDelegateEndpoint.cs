@@ -38,7 +38,7 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
         IResult? answer;
         try
         {
-            answer = await db.InTransactionAsync(c => ScanAsync(forum!.Id, code, req.Nonce, c), ct);
+            answer = (await db.InTransactionAsync(async c => Outcome.Done(await ScanAsync(forum!.Id, code, req.Nonce, c)), ct)).Value!;
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

@@ -19,11 +19,11 @@ internal sealed class CancelDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         delegate_.Cancel(now);
         if (!heldPlace)
         {
-            await DelegationChanges.DismissHeadAsync(Db, delegate_.Id, now, ct);
+            await DelegationHeads.DismissAsync(Db, delegate_.Id, now, ct);
             return null;
         }
         await places.LockForPromotionAsync(forum.Id, [delegate_.DelegationId], ct);
-        await DelegationChanges.DismissHeadAsync(Db, delegate_.Id, now, ct);
+        await DelegationHeads.DismissAsync(Db, delegate_.Id, now, ct);
         await places.ReleaseAsync(forum.Id, delegate_.DelegationId, ct);
         await Db.SaveChangesAsync(ct);
         await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, ct);

@@ -65,10 +65,14 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
                 await CheckRegisteredAsync(forum!.Id, file.Emails, errors, ct);
 
             // One transaction: every row or none. With validateOnly it runs the same steps, then rolls them back.
+            var validateOnly = req.ValidateOnly == true;
             var result = errors.Any ? null
-                : req.ValidateOnly == true
-                    ? await db.RehearseInTransactionAsync(c => ImportAsync(forum!, file.Rows, file.Emails, errors, validateOnly: true, c), ct)
-                    : await db.InTransactionAsync(c => ImportAsync(forum!, file.Rows, file.Emails, errors, validateOnly: false, c), ct);
+                : (await db.InTransactionAsync(async c =>
+                {
+                    // With validateOnly, or with a row found wrong under the locks, it was a rehearsal: nothing is kept.
+                    var imported = await ImportAsync(forum!, file.Rows, file.Emails, errors, validateOnly, c);
+                    return imported is null || validateOnly ? Outcome.Rehearsed(imported) : Outcome.Done<ImportDelegatesResponse?>(imported);
+                }, ct)).Value;
             if (result is null)
             {
                 await Send.ResultAsync(TypedResults.Json(Problems.Validation(HttpContext, errors.ToDictionary(), errors.More),

@@ -32,10 +32,10 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
             return;
         }
 
-        var limit = req.Limit ?? PageLimit.Default;
-        var hasCursor = Cursor.TryDecode(req.Cursor, out var after);
         if (req.Q is null)
         {
+            var limit = req.Limit ?? PageLimit.Default;
+            var hasCursor = Cursor.TryDecode(req.Cursor, out var after);
             // Filtered by equalities only: the lean path, one prepared statement and the rows written straight to JSON.
             var page = await reads.ReadPageAsync(DelegateResponse.Row, "SortKey",
                 DelegateFilters.Equalities(forum!.Id, req.Status, req.DelegationId, req.Country), hasCursor ? after : null, limit, ct);
@@ -45,10 +45,6 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
 
         var delegates = DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id),
             req.Status, req.DelegationId, req.Country, req.Q);
-        if (hasCursor)
-            delegates = delegates.Where(d => string.Compare(d.SortKey, after) > 0);
-
-        var rows = await delegates.OrderBy(d => d.SortKey).Take(limit + 1).Select(DelegateResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, d => d.SortKey), ct);
+        await Send.OkAsync(await delegates.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegateResponse.Projection, d => d.SortKey, ct), ct);
     }
 }

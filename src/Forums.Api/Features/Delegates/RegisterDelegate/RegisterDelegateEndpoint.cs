@@ -41,18 +41,19 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
             return;
         }
 
-        ForumDelegate? registered = null;
+        ForumDelegate registered;
         try
         {
             // The place and the delegate are written in one transaction: both or neither.
-            await db.InTransactionAsync(async c =>
+            registered = (await db.InTransactionAsync(async c =>
             {
                 var outcome = await places.TryTakeAsync(forum!.Id, req.DelegationId, c);
-                registered = ForumDelegate.Register(Guid.CreateVersion7(), forum.Id, req.ToDetails(), AccreditationCodes.New(),
+                var delegate_ = ForumDelegate.Register(Guid.CreateVersion7(), forum.Id, req.ToDetails(), AccreditationCodes.New(),
                     gotPlace: outcome == PlaceOutcome.Taken, forum.RequiresApproval, time.GetUtcNow().UtcDateTime);
-                db.Delegates.Add(registered);
-                return await db.SaveChangesAsync(c);
-            }, ct);
+                db.Delegates.Add(delegate_);
+                await db.SaveChangesAsync(c);
+                return Outcome.Done(delegate_);
+            }, ct)).Value!;
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
@@ -62,9 +63,9 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
             return;
         }
 
-        var response = DelegateResponse.FromEntity(registered!);
+        var response = DelegateResponse.FromEntity(registered);
         HttpContext.Response.Headers.ETag = response.ETag;
-        HttpContext.Response.Headers.Location = DelegateProblems.Location(forum!.Id, registered!.Id);
+        HttpContext.Response.Headers.Location = DelegateProblems.Location(forum!.Id, registered.Id);
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
     }
 }

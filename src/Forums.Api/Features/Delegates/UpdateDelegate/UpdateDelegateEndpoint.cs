@@ -32,17 +32,21 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
         refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
         refused ??= await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct);
-        ForumDelegate? updated = null;
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        Outcome<ForumDelegate> outcome;
         try
         {
-            refused ??= await db.TryInTransactionAsync(async c =>
+            outcome = await db.InTransactionAsync(async c =>
             {
-                var delegate_ = await db.Delegates.FirstOrDefaultAsync(d => d.Id == req.DelegateId && d.ForumId == forum!.Id, c);
-                if (delegate_ is null)
-                    return DelegateProblems.NotFound(req.DelegateId);
-                if (ConditionalWrites.CheckIfMatch(req.IfMatch, delegate_) is { } stale)
-                    return stale;
-
+                var loaded = await Changes.LoadAsync(db.Delegates, forum!, req.DelegateId, req.IfMatch, DelegateProblems.NotFound, c);
+                if (loaded.Problem is not null)
+                    return loaded;
+                var delegate_ = loaded.Value!;
                 var now = time.GetUtcNow().UtcDateTime;
                 var delegationChanges = delegate_.DelegationId != req.DelegationId;
                 if (delegationChanges)
@@ -50,33 +54,32 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
                     // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
                     await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
                     if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
-                        return DelegateProblems.NoPlace(PlaceOutcome.DelegationFull);
-                    await DelegationChanges.DismissHeadAsync(db, delegate_.Id, now, c);
+                        return Outcome.Refused(DelegateProblems.NoPlace(PlaceOutcome.DelegationFull));
+                    await DelegationHeads.DismissAsync(db, delegate_.Id, now, c);
                 }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);
                 if (delegationChanges)
                     await places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c);
-                updated = delegate_;
-                return null;
+                return loaded;
             }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            refused = ConditionalWrites.Raced(req.IfMatch);
+            outcome = Outcome.Refused(ConditionalWrites.Raced(req.IfMatch));
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            refused = await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct)
-                      ?? Problems.Conflict("The change collided with another one; retry.");
+            outcome = Outcome.Refused(await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct)
+                                      ?? Problems.Conflict("The change collided with another one; retry."));
         }
 
-        if (refused is not null)
+        if (outcome.Problem is { } stopped)
         {
-            await Send.ResultAsync(refused);
+            await Send.ResultAsync(stopped);
             return;
         }
-        var response = DelegateResponse.FromEntity(updated!);
+        var response = DelegateResponse.FromEntity(outcome.Value!);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

@@ -24,19 +24,20 @@ internal sealed class DeleteDelegationEndpoint(ForumsDbContext db, PlaceLedger p
     public override async Task HandleAsync(DelegationChangeRequest req, CancellationToken ct)
     {
         // Counted and deleted under the delegation's lock: a registration into it waits, then finds it gone.
-        var refused = await db.TryInTransactionAsync(async c =>
+        var outcome = await db.InTransactionAsync(async c =>
         {
-            var (_, delegation, problem) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, c,
+            var loaded = await Changes.LoadAsync(db, db.Delegations, User, req.ForumId, req.DelegationId, req.IfMatch, DelegationProblems.NotFound, c,
                 lockFirst: () => places.LockAsync(req.ForumId, [req.DelegationId], c));
-            if (problem is not null)
-                return problem;
-            var members = await db.Delegates.CountAsync(d => d.DelegationId == delegation!.Id, c);
+            if (loaded.Problem is not null)
+                return loaded;
+            var delegation = loaded.Value!.Entity;
+            var members = await db.Delegates.CountAsync(d => d.DelegationId == delegation.Id, c);
             if (members > 0)
-                return Problems.Conflict($"The delegation has {members} delegates; move them to another delegation or none first.");
-            db.Delegations.Remove(delegation!);
-            return await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c);
+                return Outcome.Refused(Problems.Conflict($"The delegation has {members} delegates; move them to another delegation or none first."));
+            db.Delegations.Remove(delegation);
+            return await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c) is { } raced ? Outcome.Refused(raced) : loaded;
         }, ct);
-        if (refused is not null)
+        if (outcome.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;

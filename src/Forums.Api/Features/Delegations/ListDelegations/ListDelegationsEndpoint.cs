@@ -32,7 +32,6 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
             return;
         }
 
-        var limit = req.Limit ?? PageLimit.Default;
         var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id);
         if (req.Kind is { } kind)
             delegations = delegations.Where(d => d.Kind == kind);
@@ -46,10 +45,6 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
             var needle = SearchNormalizer.Normalize(q);
             delegations = delegations.Where(d => d.SearchText.Contains(needle));
         }
-        if (Cursor.TryDecode(req.Cursor, out var after))
-            delegations = delegations.Where(d => string.Compare(d.SortKey, after) > 0);
-
-        var rows = await delegations.OrderBy(d => d.SortKey).Take(limit + 1).Select(DelegationResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, d => d.SortKey), ct);
+        await Send.OkAsync(await delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct), ct);
     }
 }

@@ -26,36 +26,36 @@ internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger p
 
     public override async Task HandleAsync(UpdateDelegationRequest req, CancellationToken ct)
     {
-        Delegation? delegation = null;
         // One transaction under the place ledger's lock: the quota is checked against the places held as the lock holds
         // them, and the waitlisted that a higher quota lets in are promoted before anyone else can take the room.
-        var refused = await db.TryInTransactionAsync(async c =>
+        var outcome = await db.InTransactionAsync(async c =>
         {
-            (var forum, delegation, var problem) = await DelegationChanges.LoadAsync(db, User, req.ForumId, req.DelegationId, req.IfMatch, c,
+            var loaded = await Changes.LoadAsync(db, db.Delegations, User, req.ForumId, req.DelegationId, req.IfMatch, DelegationProblems.NotFound, c,
                 lockFirst: () => places.LockForPromotionAsync(req.ForumId, [req.DelegationId], c));
-            if (problem is not null)
-                return problem;
+            if (loaded.Problem is not null)
+                return loaded;
+            var (forum, delegation) = loaded.Value!;
             if (req.HeadDelegateId is { } head && !await db.Delegates.AnyAsync(d =>
-                    d.Id == head && d.DelegationId == delegation!.Id && d.Status != RegistrationStatus.Cancelled, c))
-                return Problems.BadRequest("headDelegateId", "The head of delegation must be one of its delegates, not cancelled.");
+                    d.Id == head && d.DelegationId == delegation.Id && d.Status != RegistrationStatus.Cancelled, c))
+                return Outcome.Refused(Problems.BadRequest("headDelegateId", "The head of delegation must be one of its delegates, not cancelled."));
 
             var now = time.GetUtcNow().UtcDateTime;
-            var oldQuota = delegation!.Quota;
+            var oldQuota = delegation.Quota;
             delegation.Update(req.ToDetails(), now);
             delegation.AppointHead(req.HeadDelegateId, now);
             if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c) is { } raced)
-                return raced;
+                return Outcome.Refused(raced);
             if (PlaceLimit.AddsRoom(oldQuota, delegation.Quota))
-                await places.PromoteWaitlistedAsync(forum!.Id, forum.RequiresApproval, now, c);
-            return null;
+                await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c);
+            return loaded;
         }, ct);
-        if (refused is not null)
+        if (outcome.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        var response = DelegationResponse.FromEntity(delegation!);
+        var response = DelegationResponse.FromEntity(outcome.Value!.Entity);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

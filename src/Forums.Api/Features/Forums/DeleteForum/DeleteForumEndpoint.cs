@@ -22,14 +22,15 @@ internal sealed class DeleteForumEndpoint(ForumsDbContext db) : Endpoint<ForumCh
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, ct);
-        if (refused is not null)
+        var loaded = await Changes.LoadForumAsync(db, User, req.ForumId, req.IfMatch, ct);
+        if (loaded.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        forum!.EnsureCanBeDeleted();
+        var forum = loaded.Value!;
+        forum.EnsureCanBeDeleted();
         db.Forums.Remove(forum);
         if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
         {

@@ -25,7 +25,6 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
 
     public override async Task HandleAsync(ListForumsRequest req, CancellationToken ct)
     {
-        var limit = req.Limit ?? PageLimit.Default;
         var forums = db.Forums.AsNoTracking();
         if (!User.IsAdmin())
         {
@@ -44,10 +43,6 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
             var needle = SearchNormalizer.Normalize(q);
             forums = forums.Where(f => f.SearchText.Contains(needle));
         }
-        if (Cursor.TryDecode(req.Cursor, out var afterSlug))
-            forums = forums.Where(f => string.Compare(f.Slug, afterSlug) > 0);
-
-        var rows = await forums.OrderBy(f => f.Slug).Take(limit + 1).Select(ForumResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, f => f.Slug), ct);
+        await Send.OkAsync(await forums.PageAsync(f => f.Slug, req.Cursor, req.Limit, ForumResponse.Projection, f => f.Slug, ct), ct);
     }
 }

@@ -1,7 +1,6 @@
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
-using Forums.Api.Features.Sessions;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 
@@ -28,41 +27,42 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
     public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        Forum? forum = null;
         // One transaction under the place ledger's lock: the capacity is checked against the places held as the lock
         // holds them, and the waitlisted that a higher capacity lets in are promoted before anyone else can take the room.
-        var refused = await db.TryInTransactionAsync(async c =>
+        var outcome = await db.InTransactionAsync(async c =>
         {
-            (forum, var problem) = await ForumChanges.LoadAsync(db, User, req.ForumId, req.IfMatch, c,
+            var loaded = await Changes.LoadForumAsync(db, User, req.ForumId, req.IfMatch, c,
                 lockFirst: () => places.LockForPromotionAsync(req.ForumId, [], c));
-            if (problem is not null)
-                return problem;
+            if (loaded.Problem is { } problem)
+                return Outcome.Refused(problem);
+            var forum = loaded.Value!;
             var details = req.ToDetails();
-            if (details.StartDate != forum!.StartDate || details.EndDate != forum.EndDate || details.TimeZone != forum.TimeZone)
+            if (details.StartDate != forum.StartDate || details.EndDate != forum.EndDate || details.TimeZone != forum.TimeZone)
             {
                 // New dates or a new zone may not leave a session outside them; the programme lock keeps a session
                 // from being scheduled while this is checked.
-                await ProgrammeRules.LockAsync(db, forum.Id, c);
-                var outside = await ProgrammeRules.SessionsOutsideAsync(db, forum.Id, details.StartDate, details.EndDate,
+                await ProgrammeLock.TakeAsync(db, forum.Id, c);
+                var outside = await ProgrammeLock.SessionsOutsideAsync(db, forum.Id, details.StartDate, details.EndDate,
                     ForumTime.Zone(details.TimeZone), c);
                 if (outside.Count > 0)
-                    return Problems.Conflict($"These sessions would lie outside the forum's dates: {string.Join("; ", outside)}. Move them first.");
+                    return Outcome.Refused(Problems.Conflict(
+                        $"These sessions would lie outside the forum's dates: {string.Join("; ", outside.Names(Titles.First))}. Move them first."));
             }
             var oldCapacity = forum.Capacity;
             forum.Update(details, now);
             if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => ForumProblems.SlugTaken(req.Slug), c) is { } raced)
-                return raced;
+                return Outcome.Refused(raced);
             if (PlaceLimit.AddsRoom(oldCapacity, forum.Capacity))
                 await places.PromoteWaitlistedAsync(forum.Id, forum.RequiresApproval, now, c);
-            return null;
+            return Outcome.Done(forum);
         }, ct);
-        if (refused is not null)
+        if (outcome.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        var response = ForumResponse.FromEntity(forum!);
+        var response = ForumResponse.FromEntity(outcome.Value!);
         HttpContext.Response.Headers.ETag = response.ETag;
         await Send.OkAsync(response, ct);
     }

@@ -28,17 +28,23 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
     public override async Task HandleAsync(AssignSpeakerRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        SessionResponse? response = null;
-        refused ??= await db.TryInTransactionAsync(async c =>
+        if (refused is not null)
         {
-            var calendar = await ProgrammeRules.LockAsync(db, forum!.Id, c);
-            var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum.Id, c);
-            if (session is null)
-                return ProgrammeRules.NotFound(req.SessionId);
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        var outcome = await db.InTransactionAsync(async c =>
+        {
+            var calendar = await ProgrammeLock.TakeAsync(db, forum!.Id, c);
+            var loaded = await Changes.LoadAsync(db.Sessions, forum, req.SessionId, ifMatch: null, SessionProblems.NotFound, c);
+            if (loaded.Problem is { } missing)
+                return Outcome.Refused(missing);
+            var session = loaded.Value!;
             if (!await db.Speakers.AnyAsync(s => s.Id == req.SpeakerId && s.ForumId == forum.Id, c))
-                return SpeakerRules.NotFound(req.SpeakerId);
+                return Outcome.Refused(SpeakerProblems.NotFound(req.SpeakerId));
             if (await ProgrammeRules.CheckConflictsAsync(db, forum.Id, session.Id, session.Slot, null, [req.SpeakerId], c) is { } clash)
-                return clash;
+                return Outcome.Refused(clash);
 
             var assignments = await db.SessionSpeakers.Where(a => a.SessionId == session.Id).ToListAsync(c);
             if (assignments.FirstOrDefault(a => a.SpeakerId == req.SpeakerId) is { } existing)
@@ -46,22 +52,21 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             else
             {
                 if (await ProgrammeRules.CheckRoomForSpeakerAsync(db, forum.Id, c) is { } full)
-                    return full;
+                    return Outcome.Refused(full);
                 var assignment = SessionSpeaker.Assign(session.Id, req.SpeakerId, req.Role!.Value, req.Order!.Value);
                 db.SessionSpeakers.Add(assignment);
                 assignments.Add(assignment);
             }
             session.Touch(time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(c);
-            response = SessionResponse.From(session, assignments, calendar.Zone);
-            return null;
+            return Outcome.Done(SessionResponse.From(session, assignments, calendar.Zone));
         }, ct);
-        if (refused is not null)
+        if (outcome.Problem is { } stopped)
         {
-            await Send.ResultAsync(refused);
+            await Send.ResultAsync(stopped);
             return;
         }
-        HttpContext.Response.Headers.ETag = response!.ETag;
-        await Send.OkAsync(response, ct);
+        HttpContext.Response.Headers.ETag = outcome.Value!.ETag;
+        await Send.OkAsync(outcome.Value, ct);
     }
 }

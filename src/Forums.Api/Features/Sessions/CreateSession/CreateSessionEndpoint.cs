@@ -28,32 +28,35 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
     public override async Task HandleAsync(CreateSessionRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        Session? created = null;
-        TimeZoneInfo? zone = null;
-        refused ??= await db.TryInTransactionAsync(async c =>
-        {
-            var calendar = await ProgrammeRules.LockAsync(db, forum!.Id, c);
-            zone = calendar.Zone;
-            var details = req.ToDetails();
-            var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
-                          ?? await ProgrammeRules.CheckRoomForSessionAsync(db, forum.Id, c)
-                          ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, Guid.Empty, details.Slot, details.Room, [], c);
-            if (problem is not null)
-                return problem;
-            created = Session.Create(Guid.CreateVersion7(), forum.Id, details, time.GetUtcNow().UtcDateTime);
-            db.Sessions.Add(created);
-            await db.SaveChangesAsync(c);
-            return null;
-        }, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        var response = SessionResponse.From(created!, [], zone!);
+        var outcome = await db.InTransactionAsync(async c =>
+        {
+            var calendar = await ProgrammeLock.TakeAsync(db, forum!.Id, c);
+            var details = req.ToDetails();
+            var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
+                          ?? await ProgrammeRules.CheckRoomForSessionAsync(db, forum.Id, c)
+                          ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, Guid.Empty, details.Slot, details.Room, [], c);
+            if (problem is not null)
+                return Outcome.Refused(problem);
+            var created = Session.Create(Guid.CreateVersion7(), forum.Id, details, time.GetUtcNow().UtcDateTime);
+            db.Sessions.Add(created);
+            await db.SaveChangesAsync(c);
+            return Outcome.Done(SessionResponse.From(created, [], calendar.Zone));
+        }, ct);
+        if (outcome.Problem is { } stopped)
+        {
+            await Send.ResultAsync(stopped);
+            return;
+        }
+
+        var response = outcome.Value!;
         HttpContext.Response.Headers.ETag = response.ETag;
-        HttpContext.Response.Headers.Location = ProgrammeRules.Location(forum!.Id, created!.Id);
+        HttpContext.Response.Headers.Location = SessionProblems.Location(forum!.Id, response.Id);
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
     }
 }

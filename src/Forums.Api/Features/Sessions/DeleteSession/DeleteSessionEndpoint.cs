@@ -23,16 +23,14 @@ internal sealed class DeleteSessionEndpoint(ForumsDbContext db) : Endpoint<Sessi
 
     public override async Task HandleAsync(SessionChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        var session = refused is null ? await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum!.Id, ct) : null;
-        refused ??= session is null ? ProgrammeRules.NotFound(req.SessionId) : ConditionalWrites.CheckIfMatch(req.IfMatch, session);
-        if (refused is not null)
+        var loaded = await Changes.LoadAsync(db, db.Sessions, User, req.ForumId, req.SessionId, req.IfMatch, SessionProblems.NotFound, ct);
+        if (loaded.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        db.Sessions.Remove(session!);
+        db.Sessions.Remove(loaded.Value!.Entity);
         if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
         {
             await Send.ResultAsync(problem);

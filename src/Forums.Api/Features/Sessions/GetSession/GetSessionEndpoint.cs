@@ -29,6 +29,6 @@ internal sealed class GetSessionEndpoint(ForumsDbContext db) : Endpoint<SessionR
             ? (await ProgrammeRules.ResponsesAsync(db, db.Sessions.Where(s => s.Id == req.SessionId && s.ForumId == forum!.Id),
                 ForumTime.Zone(forum!.TimeZone), ct)).SingleOrDefault()
             : null;
-        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, session, s => s.ETag, () => refused ?? ProgrammeRules.NotFound(req.SessionId)));
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, session, s => s.ETag, () => refused ?? SessionProblems.NotFound(req.SessionId)));
     }
 }

@@ -32,7 +32,6 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
         }
 
         var zone = ForumTime.Zone(forum!.TimeZone);
-        var limit = req.Limit ?? PageLimit.Default;
         var sessions = db.Sessions.Where(s => s.ForumId == forum.Id);
         if (req.Day is { } day)
         {
@@ -50,10 +49,7 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
             var tag = LanguageTag.Canonicalize(language);
             sessions = sessions.Where(s => s.Languages.Contains(tag) || s.InterpretationLanguages.Contains(tag));
         }
-        if (Cursor.TryDecode(req.Cursor, out var after))
-            sessions = sessions.Where(s => string.Compare(s.SortKey, after) > 0);
-
-        var rows = await ProgrammeRules.ResponsesAsync(db, sessions.OrderBy(s => s.SortKey).Take(limit + 1), zone, ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, s => s.SortKey), ct);
+        await Send.OkAsync(await sessions.PageAsync(s => s.SortKey, req.Cursor, req.Limit,
+            (page, c) => ProgrammeRules.ResponsesAsync(db, page, zone, c), s => s.SortKey, ct), ct);
     }
 }

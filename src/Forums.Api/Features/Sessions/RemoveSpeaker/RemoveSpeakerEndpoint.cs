@@ -23,13 +23,12 @@ internal sealed class RemoveSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
 
     public override async Task HandleAsync(RemoveSpeakerRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        var session = refused is null ? await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum!.Id, ct) : null;
+        var loaded = await Changes.LoadAsync(db, db.Sessions, User, req.ForumId, req.SessionId, ifMatch: null, SessionProblems.NotFound, ct);
+        var session = loaded.Value?.Entity;
         var assignment = session is null ? null
             : await db.SessionSpeakers.FirstOrDefaultAsync(a => a.SessionId == session.Id && a.SpeakerId == req.SpeakerId, ct);
-        refused ??= session is null ? ProgrammeRules.NotFound(req.SessionId)
-            : assignment is null ? Problems.NotFound($"The speaker '{req.SpeakerId}' is not on this session.")
-            : null;
+        var refused = loaded.Problem
+            ?? (assignment is null ? Problems.NotFound($"The speaker '{req.SpeakerId}' is not on this session.") : null);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -27,40 +27,44 @@ internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider tim
     public override async Task HandleAsync(UpdateSessionRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        SessionResponse? response = null;
+        if (refused is not null)
+        {
+            await Send.ResultAsync(refused);
+            return;
+        }
+
+        Outcome<SessionResponse> outcome;
         try
         {
-            refused ??= await db.TryInTransactionAsync(async c =>
+            outcome = await db.InTransactionAsync(async c =>
             {
-                var calendar = await ProgrammeRules.LockAsync(db, forum!.Id, c);
-                var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == req.SessionId && s.ForumId == forum.Id, c);
-                if (session is null)
-                    return ProgrammeRules.NotFound(req.SessionId);
-                if (ConditionalWrites.CheckIfMatch(req.IfMatch, session) is { } stale)
-                    return stale;
+                var calendar = await ProgrammeLock.TakeAsync(db, forum!.Id, c);
+                var loaded = await Changes.LoadAsync(db.Sessions, forum, req.SessionId, req.IfMatch, SessionProblems.NotFound, c);
+                if (loaded.Problem is { } missing)
+                    return Outcome.Refused(missing);
+                var session = loaded.Value!;
                 var speakers = await db.SessionSpeakers.Where(a => a.SessionId == session.Id).ToListAsync(c);
                 var details = req.ToDetails();
                 var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
                               ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, session.Id, details.Slot, details.Room,
                                   speakers.Select(a => a.SpeakerId).ToList(), c);
                 if (problem is not null)
-                    return problem;
+                    return Outcome.Refused(problem);
                 session.Update(details, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(c);
-                response = SessionResponse.From(session, speakers, calendar.Zone);
-                return null;
+                return Outcome.Done(SessionResponse.From(session, speakers, calendar.Zone));
             }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            refused = ConditionalWrites.Raced(req.IfMatch);
+            outcome = Outcome.Refused(ConditionalWrites.Raced(req.IfMatch));
         }
-        if (refused is not null)
+        if (outcome.Problem is { } stopped)
         {
-            await Send.ResultAsync(refused);
+            await Send.ResultAsync(stopped);
             return;
         }
-        HttpContext.Response.Headers.ETag = response!.ETag;
-        await Send.OkAsync(response, ct);
+        HttpContext.Response.Headers.ETag = outcome.Value!.ETag;
+        await Send.OkAsync(outcome.Value, ct);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class CreateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
     public override async Task HandleAsync(CreateSpeakerRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        refused ??= await SpeakerRules.CheckDelegateAsync(db, req.ForumId, req.DelegateId, Guid.Empty, ct);
+        refused ??= await SpeakerLinks.CheckDelegateAsync(db, req.ForumId, req.DelegateId, Guid.Empty, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
@@ -44,7 +44,7 @@ internal sealed class CreateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
 
         var response = SpeakerResponse.FromEntity(speaker);
         HttpContext.Response.Headers.ETag = response.ETag;
-        HttpContext.Response.Headers.Location = SpeakerRules.Location(forum.Id, speaker.Id);
+        HttpContext.Response.Headers.Location = SpeakerProblems.Location(forum.Id, speaker.Id);
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
     }
 }

@@ -23,13 +23,14 @@ internal sealed class DeleteSpeakerEndpoint(ForumsDbContext db) : Endpoint<Speak
 
     public override async Task HandleAsync(SpeakerChangeRequest req, CancellationToken ct)
     {
-        var (speaker, refused) = await SpeakerChanges.LoadAsync(db, User, req.ForumId, req.SpeakerId, req.IfMatch, ct);
-        if (refused is not null)
+        var loaded = await Changes.LoadAsync(db, db.Speakers, User, req.ForumId, req.SpeakerId, req.IfMatch, SpeakerProblems.NotFound, ct);
+        if (loaded.Problem is { } refused)
         {
             await Send.ResultAsync(refused);
             return;
         }
-        var sessions = await db.SessionSpeakers.Where(a => a.SpeakerId == speaker!.Id).Select(a => a.SessionId).ToListAsync(ct);
+        var speaker = loaded.Value!.Entity;
+        var sessions = await db.SessionSpeakers.Where(a => a.SpeakerId == speaker.Id).Select(a => a.SessionId).ToListAsync(ct);
         if (sessions.Count > 0)
         {
             await Send.ResultAsync(Problems.Conflict(
@@ -37,7 +38,7 @@ internal sealed class DeleteSpeakerEndpoint(ForumsDbContext db) : Endpoint<Speak
             return;
         }
 
-        db.Speakers.Remove(speaker!);
+        db.Speakers.Remove(speaker);
         if (await ConditionalWrites.SaveAsync(db, req.IfMatch, null, ct) is { } problem)
         {
             await Send.ResultAsync(problem);

@@ -29,6 +29,6 @@ internal sealed class GetSpeakerEndpoint(ForumsDbContext db) : Endpoint<SpeakerR
             ? await db.Speakers.AsNoTracking().Where(s => s.Id == req.SpeakerId && s.ForumId == forum!.Id)
                 .Select(SpeakerProfileResponse.Projection).FirstOrDefaultAsync(ct)
             : null;
-        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, speaker, s => s.ETag, () => refused ?? SpeakerRules.NotFound(req.SpeakerId)));
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, speaker, s => s.ETag, () => refused ?? SpeakerProblems.NotFound(req.SpeakerId)));
     }
 }

@@ -29,6 +29,6 @@ internal sealed class GetSpeakerRecordEndpoint(ForumsDbContext db) : Endpoint<Sp
             ? await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == req.SpeakerId && s.ForumId == forum!.Id, ct)
             : null;
         await Send.ResultAsync(ConditionalReads.Answer(HttpContext, speaker is null ? null : SpeakerResponse.FromEntity(speaker),
-            s => s.ETag, () => refused ?? SpeakerRules.NotFound(req.SpeakerId)));
+            s => s.ETag, () => refused ?? SpeakerProblems.NotFound(req.SpeakerId)));
     }
 }

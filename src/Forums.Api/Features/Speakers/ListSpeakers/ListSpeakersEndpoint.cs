@@ -32,17 +32,12 @@ internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSp
             return;
         }
 
-        var limit = req.Limit ?? PageLimit.Default;
         var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum!.Id);
         if (req.Q is { } q)
         {
             var needle = SearchNormalizer.Normalize(q);
             speakers = speakers.Where(s => s.SearchText.Contains(needle));
         }
-        if (Cursor.TryDecode(req.Cursor, out var after))
-            speakers = speakers.Where(s => string.Compare(s.SortKey, after) > 0);
-
-        var rows = await speakers.OrderBy(s => s.SortKey).Take(limit + 1).Select(SpeakerProfileResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, s => s.SortKey), ct);
+        await Send.OkAsync(await speakers.PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct), ct);
     }
 }

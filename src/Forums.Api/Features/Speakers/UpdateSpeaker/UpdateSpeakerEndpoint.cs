@@ -22,15 +22,16 @@ internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
 
     public override async Task HandleAsync(UpdateSpeakerRequest req, CancellationToken ct)
     {
-        var (speaker, refused) = await SpeakerChanges.LoadAsync(db, User, req.ForumId, req.SpeakerId, req.IfMatch, ct);
-        refused ??= await SpeakerRules.CheckDelegateAsync(db, req.ForumId, req.DelegateId, req.SpeakerId, ct);
+        var loaded = await Changes.LoadAsync(db, db.Speakers, User, req.ForumId, req.SpeakerId, req.IfMatch, SpeakerProblems.NotFound, ct);
+        var refused = loaded.Problem ?? await SpeakerLinks.CheckDelegateAsync(db, req.ForumId, req.DelegateId, req.SpeakerId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
             return;
         }
 
-        speaker!.Update(req.ToDetails(), time.GetUtcNow().UtcDateTime);
+        var speaker = loaded.Value!.Entity;
+        speaker.Update(req.ToDetails(), time.GetUtcNow().UtcDateTime);
         if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => "Another speaker of this forum is already linked to that delegate.", ct) is { } problem)
         {
             await Send.ResultAsync(problem);

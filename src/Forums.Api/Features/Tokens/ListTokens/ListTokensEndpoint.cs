@@ -24,16 +24,11 @@ internal sealed class ListTokensEndpoint(ForumsDbContext db) : Endpoint<ListToke
 
     public override async Task HandleAsync(ListTokensRequest req, CancellationToken ct)
     {
-        var limit = req.Limit ?? PageLimit.Default;
         var tokens = db.ApiTokens.AsNoTracking();
         if (req.Role is { } role)
             tokens = tokens.Where(t => t.Role == role);
         if (req.ForumId is { } forumId)
             tokens = tokens.Where(t => t.Role == TokenRole.Admin || t.ForumIds.Contains(forumId));
-        if (Cursor.TryDecode(req.Cursor, out var afterPrefix))
-            tokens = tokens.Where(t => string.Compare(t.Prefix, afterPrefix) > 0);
-
-        var rows = await tokens.OrderBy(t => t.Prefix).Take(limit + 1).Select(TokenResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Cursor.ToPage(rows, limit, t => t.Prefix), ct);
+        await Send.OkAsync(await tokens.PageAsync(t => t.Prefix, req.Cursor, req.Limit, TokenResponse.Projection, t => t.Prefix, ct), ct);
     }
 }

@@ -4,12 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Speakers;
 
-internal static class SpeakerRules
+internal static class SpeakerLinks
 {
-    public static string Location(Guid forumId, Guid speakerId) => $"/api/forums/{forumId}/speakers/{speakerId}";
-
-    public static IResult NotFound(Guid speakerId) => Problems.NotFound($"This forum has no speaker with id '{speakerId}'.");
-
     /// <summary>The linked delegate belongs to the forum and is no other speaker; null when it is fine.</summary>
     public static async Task<IResult?> CheckDelegateAsync(ForumsDbContext db, Guid forumId, Guid? delegateId, Guid speakerId, CancellationToken ct)
     {
@@ -20,7 +16,7 @@ internal static class SpeakerRules
         var other = await db.Speakers.Where(s => s.ForumId == forumId && s.DelegateId == id && s.Id != speakerId)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
         return other is { } existing
-            ? Problems.Conflict("Another speaker of this forum is already linked to that delegate.", Location(forumId, existing))
+            ? Problems.Conflict("Another speaker of this forum is already linked to that delegate.", SpeakerProblems.Location(forumId, existing))
             : null;
     }
 }
