@@ -1,6 +1,8 @@
 using Forums.Api.Auth;
+using Forums.Api.Hosting;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
+using Forums.Api.Seeding;
 
 try
 {
@@ -11,7 +13,8 @@ try
     builder.Services.AddForumsHttp(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
-    await app.MigrateAndSeedAsync();
+    if (await app.MigrateAsync())
+        await app.SeedAsync();
     app.UseForumsHttp();
     await app.RunAsync();
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Numerics;
-using Forums.Api.Persistence;
 
 namespace Forums.Api.Hosting;
+
+/// <summary>A configuration that cannot work: start-up stops with this one message.</summary>
+public sealed class StartupConfigurationException(string message) : Exception(message);
 
 /// <summary>
 /// Reads the settings that start-up depends on: trimmed (an environment variable written from a file keeps its

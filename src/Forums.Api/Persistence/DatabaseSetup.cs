@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Persistence;
 
-/// <summary>A configuration that cannot work: start-up stops with this one message.</summary>
-public sealed class StartupConfigurationException(string message) : Exception(message);
-
 public static class DatabaseSetup
 {
     public const string SqliteProvider = "Sqlite";

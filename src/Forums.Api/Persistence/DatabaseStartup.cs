@@ -1,20 +1,19 @@
 using Forums.Api.Hosting;
-using Forums.Api.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Persistence;
 
 public static class DatabaseStartup
 {
-    /// <summary>Brings the database to the model's migration and loads the seed when it is enabled.</summary>
-    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    /// <summary>
+    /// Brings the database to the model's migration. False when the database does not answer and others run the
+    /// migrations: the API then starts without it, and is ready once it answers.
+    /// </summary>
+    public static async Task<bool> MigrateAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumsDbContext>();
-        var config = app.Configuration;
-
-        var migrate = Settings.Switch(config, "Database:MigrateAtStartup", true);
-        var seed = Settings.Switch(config, "Seed:Enabled", true);
+        var migrate = Settings.Switch(app.Configuration, "Database:MigrateAtStartup", true);
         if (migrate)
             await db.Database.MigrateAsync();
         try
@@ -25,17 +24,12 @@ public static class DatabaseStartup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
             await SessionRoomKeys.RefreshAsync(db, CancellationToken.None);
-
-            if (seed)
-            {
-                var folder = Path.GetFullPath(Settings.Text(config, "Seed:Folder") ?? Path.Combine(AppContext.BaseDirectory, "seeds"), app.Environment.ContentRootPath);
-                await ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider).LoadFolderAsync(folder, CancellationToken.None);
-            }
+            return true;
         }
         catch (Exception e) when (!migrate && DbErrors.IsUnavailable(e))
         {
-            // Where others run the migrations, the API starts without its database and is ready once it answers.
             app.Logger.LogWarning("The database does not answer at start-up ({Error}); /health/ready says so until it does", e.GetBaseException().Message);
+            return false;
         }
     }
 }

@@ -1,6 +1,5 @@
 using Forums.Api.Domain;
 using Forums.Api.Persistence.Idempotency;
-using Forums.Api.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Persistence;

@@ -2,9 +2,11 @@ using System.Text.Json;
 using FluentValidation;
 using Forums.Api.Domain;
 using Forums.Api.Features;
+using Forums.Api.Features.Delegates.RegisterDelegate;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Forums.Api.Hosting;
 
 namespace Forums.Api.Seeding;
 
@@ -46,8 +48,7 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
 
         try
         {
-            // One transaction: the whole seed file or nothing, and its delegates take places through the ledger
-            // like any registration, so the counters stay true.
+            // One transaction: the whole seed file or nothing, and its delegates are registered as the API registers them.
             await db.InTransactionAsync<Outcome<int>>(async c =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
@@ -62,11 +63,7 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
                 await db.SaveChangesAsync(c);
 
                 foreach (var person in seed.Delegates)
-                {
-                    var outcome = await places.TryTakeAsync(forum.Id, person.DelegationId, c);
-                    db.Delegates.Add(ForumDelegate.Register(person.Id, forum.Id, person.ToDetails(), AccreditationCodes.New(),
-                        outcome == PlaceOutcome.Taken, forum.RequiresApproval, now));
-                }
+                    await new RegisterDelegateCommand(person.Id, forum.Id, forum.RequiresApproval, person.ToDetails()).RunAsync(db, places, now, c);
                 foreach (var speaker in seed.Speakers)
                     db.Speakers.Add(Speaker.Create(speaker.Id, forum.Id, speaker.ToDetails(), now));
                 foreach (var session in seed.Sessions)

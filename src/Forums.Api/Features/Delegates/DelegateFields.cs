@@ -18,10 +18,6 @@ public sealed class DelegateNeedsRequest
 /// <summary>The fields an organiser writes when registering a delegate or replacing one's details.</summary>
 public abstract class DelegateFields
 {
-    /// <summary>The forum's id.</summary>
-    [FastEndpoints.RouteParam]
-    public Guid ForumId { get; init; }
-
     /// <summary>The name as written in its own script, e.g. "Нұралхан Көшеров".</summary>
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters, e.g. "Nuralkhan Kusherov"; search finds either.</summary>

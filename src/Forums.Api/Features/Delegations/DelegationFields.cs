@@ -7,10 +7,6 @@ namespace Forums.Api.Features.Delegations;
 /// <summary>The fields an organiser writes when creating or replacing a delegation.</summary>
 public abstract class DelegationFields
 {
-    /// <summary>The forum's id.</summary>
-    [FastEndpoints.RouteParam]
-    public Guid ForumId { get; init; }
-
     public IReadOnlyDictionary<string, string> Name { get; init; } = null!;
     public DelegationKind? Kind { get; init; }
     /// <summary>ISO 3166-1 alpha-2 code of the country the delegation comes from.</summary>

@@ -7,10 +7,6 @@ namespace Forums.Api.Features.Sessions;
 /// <summary>The fields an organiser writes when creating or replacing a session.</summary>
 public abstract class SessionFields
 {
-    /// <summary>The forum's id.</summary>
-    [FastEndpoints.RouteParam]
-    public Guid ForumId { get; init; }
-
     /// <summary>At most 300 characters a language, 1,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
     /// <summary>At most 5,000 characters in all languages together.</summary>

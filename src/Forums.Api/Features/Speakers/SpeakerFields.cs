@@ -7,10 +7,6 @@ namespace Forums.Api.Features.Speakers;
 /// <summary>The fields an organiser writes when creating or replacing a speaker.</summary>
 public abstract class SpeakerFields
 {
-    /// <summary>The forum's id.</summary>
-    [FastEndpoints.RouteParam]
-    public Guid ForumId { get; init; }
-
     /// <summary>The name as written in its own script.</summary>
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters; search finds either.</summary>

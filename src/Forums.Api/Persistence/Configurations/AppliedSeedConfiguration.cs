@@ -1,4 +1,4 @@
-using Forums.Api.Seeding;
+using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -47,10 +47,8 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
             // The place and the delegate are written in one transaction: both or neither.
             registered = (await db.InTransactionAsync(async c =>
             {
-                var outcome = await places.TryTakeAsync(forum!.Id, req.DelegationId, c);
-                var delegate_ = ForumDelegate.Register(Guid.CreateVersion7(), forum.Id, req.ToDetails(), AccreditationCodes.New(),
-                    gotPlace: outcome == PlaceOutcome.Taken, forum.RequiresApproval, time.GetUtcNow().UtcDateTime);
-                db.Delegates.Add(delegate_);
+                var delegate_ = await new RegisterDelegateCommand(Guid.CreateVersion7(), forum!.Id, forum.RequiresApproval, req.ToDetails())
+                    .RunAsync(db, places, time.GetUtcNow().UtcDateTime, c);
                 await db.SaveChangesAsync(c);
                 return Outcome.Done(delegate_);
             }, ct)).Value!;

@@ -4,6 +4,10 @@ namespace Forums.Api.Features.Delegations.CreateDelegation;
 
 public sealed class CreateDelegationRequest : DelegationFields
 {
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
     internal sealed class Validator : Validator<CreateDelegationRequest>
     {
         public Validator() => Include(new DelegationFieldsValidator());

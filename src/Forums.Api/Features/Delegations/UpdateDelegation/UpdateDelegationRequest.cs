@@ -17,6 +17,10 @@ public sealed class UpdateDelegationRequest : DelegationFields
     /// <summary>The head of delegation: one of its own delegates, not cancelled. Unset for none.</summary>
     public Guid? HeadDelegateId { get; init; }
 
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
     internal sealed class Validator : Validator<UpdateDelegationRequest>
     {
         public Validator() => Include(new DelegationFieldsValidator());

@@ -13,6 +13,10 @@ public sealed class UpdateSessionRequest : SessionFields
     [FromHeader("If-Match", isRequired: false)]
     public string? IfMatch { get; init; }
 
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
     internal sealed class Validator : Validator<UpdateSessionRequest>
     {
         public Validator() => Include(new SessionFieldsValidator());

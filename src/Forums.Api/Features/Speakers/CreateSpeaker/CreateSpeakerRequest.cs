@@ -4,6 +4,10 @@ namespace Forums.Api.Features.Speakers.CreateSpeaker;
 
 public sealed class CreateSpeakerRequest : SpeakerFields
 {
+    /// <summary>The forum's id.</summary>
+    [FastEndpoints.RouteParam]
+    public Guid ForumId { get; init; }
+
     internal sealed class Validator : Validator<CreateSpeakerRequest>
     {
         public Validator() => Include(new SpeakerFieldsValidator());

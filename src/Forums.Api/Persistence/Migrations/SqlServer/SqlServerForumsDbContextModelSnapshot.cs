@@ -625,7 +625,7 @@ namespace Forums.Api.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Forums.Api.Seeding.AppliedSeed", b =>
+            modelBuilder.Entity("Forums.Api.Persistence.AppliedSeed", b =>
                 {
                     b.Property<string>("SeedId")
                         .HasMaxLength(100)

@@ -618,7 +618,7 @@ namespace Forums.Api.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Forums.Api.Seeding.AppliedSeed", b =>
+            modelBuilder.Entity("Forums.Api.Persistence.AppliedSeed", b =>
                 {
                     b.Property<string>("SeedId")
                         .HasMaxLength(100)

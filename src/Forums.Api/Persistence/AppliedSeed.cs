@@ -1,4 +1,4 @@
-namespace Forums.Api.Seeding;
+namespace Forums.Api.Persistence;
 
 /// <summary>A seed file that was loaded once; it is never loaded again, so later edits and deletions stand.</summary>
 public sealed class AppliedSeed
