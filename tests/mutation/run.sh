@@ -5,7 +5,7 @@
 # Usage: tests/mutation/run.sh [part...]   parts: domain ledger auth idempotency delegates (default: all, one after another)
 # Each part mutates one folder and runs the tests that cover each mutant (stryker-config.json: perTest coverage, the
 # process-starting, race, time-limit and whole-API-walk tests filtered out). Reports: artifacts/mutation/<part>/.
-# Ends with one line per part and a total: mutants, killed, survived, timeout, no coverage, score
+# Ends with one line per part: mutants, killed, survived, timeout, no coverage, score
 # (killed + timeout) / (killed + timeout + survived + no coverage).
 set -uo pipefail
 cd "$(dirname "$0")"
