@@ -160,6 +160,54 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     }
 
     [Fact]
+    public async Task Cancelling_a_delegate_gives_its_place_back_to_its_delegations_quota()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var first = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+
+        await admin.DelegateActionAsync(forum, first, "cancel");
+
+        var next = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        Assert.Equal("confirmed", (string)next["status"]!);
+        await AssertCountersMatch(forum);
+    }
+
+    [Fact]
+    public async Task A_registration_the_forums_capacity_refuses_takes_nothing_from_its_delegations_quota()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(1);
+        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var alone = (string)(await admin.RegisterAsync(forum))["id"]!;
+
+        var waiting = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+
+        Assert.Equal("waitlisted", (string)waiting["status"]!);
+        await AssertCountersMatch(forum);
+        await admin.DelegateActionAsync(forum, alone, "cancel");
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, (string)waiting["id"]!))["status"]!);
+        await AssertCountersMatch(forum);
+    }
+
+    [Fact]
+    public async Task Moving_a_delegate_to_another_delegation_frees_its_place_in_the_first()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var from = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var to = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var body = new DelegateBuilder().With("delegationId", from);
+        var mover = (string)(await admin.RegisterAsync(forum, body))["id"]!;
+
+        var moved = await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{mover}", body.With("delegationId", to).Build()))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(to, (string)moved["delegationId"]!);
+        Assert.Equal("confirmed", (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", from)))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", to)))["status"]!);
+        await AssertCountersMatch(forum);
+    }
+
+    [Fact]
     public async Task Details_are_replaced_with_if_match_and_a_taken_email_is_409()
     {
         var forum = await admin.CreateForumWithCapacityAsync(null);

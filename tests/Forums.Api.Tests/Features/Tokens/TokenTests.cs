@@ -66,6 +66,7 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
         await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
         await (await organiser.GetAsync("/api/forums")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains(api.Logs.Lines, l => l.Message.Contains($"the token was revoked (token id {tokenId})"));
         await (await admin.PostAsync($"/api/tokens/{tokenId}/revoke", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -98,6 +99,27 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
 
         api.Clock.Advance(TimeSpan.FromHours(1));
 
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains(api.Logs.Lines, l => l.Message.Contains("the token has expired"));
+    }
+
+    [Fact]
+    public async Task A_token_kept_in_the_cache_stops_working_when_it_expires_all_the_same()
+    {
+        using var caching = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?> { ["Auth:TokenCacheSeconds"] = "3600" });
+        var cachingAdmin = caching.CreateAdminClient();
+        var id = (string)(await cachingAdmin.CreateForumAsync())["id"]!;
+        var body = Organiser(id);
+        body["expiresAt"] = caching.Clock.GetUtcNow().AddHours(1).UtcDateTime.ToString("O");
+        var token = (string)(await (await cachingAdmin.PostJsonAsync("/api/tokens", body)).ShouldBeAsync(HttpStatusCode.Created))["token"]!;
+        var organiser = caching.CreateClientWithToken(token);
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+        caching.Clock.Advance(TimeSpan.FromMinutes(59));
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        caching.Clock.Advance(TimeSpan.FromMinutes(1));
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        caching.Clock.Advance(TimeSpan.FromMinutes(1));
         await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -145,10 +167,10 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     }
 
     [Theory]
-    [InlineData("Bearer fat_never-issued-token-value-1234567890")]
-    [InlineData("Basic dXNlcjpwYXNz")]
-    [InlineData("Bearer ")]
-    public async Task A_bad_credential_is_401_and_logged_without_its_value(string authorization)
+    [InlineData("Bearer fat_never-issued-token-value-1234567890", "the token is unknown")]
+    [InlineData("Basic dXNlcjpwYXNz", "the Authorization header is not 'Bearer <token>'")]
+    [InlineData("Bearer ", "the token is unknown")]
+    public async Task A_bad_credential_is_401_and_logged_with_its_reason_without_its_value(string authorization, string reason)
     {
         using var client = api.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/forums");
@@ -157,7 +179,8 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
         var response = await client.SendAsync(request);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains(api.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Bearer authentication failed"));
+        Assert.Contains(api.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Bearer authentication failed")
+                                             && l.Message.Contains($"GET /api/forums: {reason} (token id unknown)"));
         var secretPart = authorization.Split(' ', 2)[1];
         if (secretPart.Length > 0)
             Assert.DoesNotContain(api.Logs.Lines, l => l.Message.Contains(secretPart));
