@@ -68,7 +68,7 @@ public sealed class Session : IVersioned
     public int? Capacity { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public long Version { get; set; }
+    public long Version { get; private set; }
     /// <summary>Programme order, then id: a unique key for keyset paging (<see cref="SortKeys.ForOrder"/>).</summary>
     public string SortKey { get; private set; } = "";
 
