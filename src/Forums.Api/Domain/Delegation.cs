@@ -31,7 +31,7 @@ public sealed class Delegation : IForumChild
     public Guid? HeadDelegateId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public long Version { get; set; }
+    public long Version { get; private set; }
     public string SearchText { get; private set; } = "";
     public string SortKey { get; private set; } = "";
 

@@ -39,7 +39,7 @@ public sealed class Forum : IVersioned
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public DateTime? PublishedAt { get; private set; }
-    public long Version { get; set; }
+    public long Version { get; private set; }
 
     /// <summary>Lower-cased text of every searchable field, so that search folds case in every script on every engine.</summary>
     public string SearchText { get; private set; } = "";

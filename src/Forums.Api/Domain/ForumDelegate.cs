@@ -55,7 +55,7 @@ public sealed class ForumDelegate : IForumChild
     public DateTime StatusChangedAt { get; private set; }
     public DateTime? CheckedInAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public long Version { get; set; }
+    public long Version { get; private set; }
     public string SearchText { get; private set; } = "";
     public string SortKey { get; private set; } = "";
 

@@ -68,8 +68,8 @@ public sealed class Session : IForumChild
     public int? Capacity { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public long Version { get; set; }
-    /// <summary>Programme order, then id: a unique key for keyset paging.</summary>
+    public long Version { get; private set; }
+    /// <summary>Programme order, then id: a unique key for keyset paging (<see cref="SortKeys.ForOrder"/>).</summary>
     public string SortKey { get; private set; } = "";
 
     public TimeSlot? Slot => StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start, end) : null;
@@ -102,7 +102,7 @@ public sealed class Session : IForumChild
         InterpretationLanguages = [.. details.InterpretationLanguages];
         Capacity = details.Capacity;
         UpdatedAt = now;
-        SortKey = $"{Order:D6}\u001f{Id:N}";
+        SortKey = SortKeys.ForOrder(Order, Id);
     }
 
     /// <summary>Marks the session changed when its speakers change, so that its ETag moves.</summary>

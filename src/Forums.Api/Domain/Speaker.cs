@@ -30,7 +30,7 @@ public sealed class Speaker : IForumChild
     public Guid? DelegateId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public long Version { get; set; }
+    public long Version { get; private set; }
     public string SearchText { get; private set; } = "";
     public string SortKey { get; private set; } = "";
 

@@ -49,9 +49,9 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Added)
-                entry.Entity.Version = 1;
+                entry.Property(e => e.Version).CurrentValue = 1;
             else if (entry.State == EntityState.Modified)
-                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
         }
     }
 }

@@ -41,7 +41,7 @@ public abstract class DelegateFields
         LanguageMaps.Canonical(Position),
         LanguageMaps.Canonical(Organisation),
         Country?.ToUpperInvariant(),
-        EmailAddress.Normalize(Email),
+        Blank(Email),
         string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
         (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList(),
         new DelegateNeeds(Blank(Needs?.Diet), Blank(Needs?.Access), Blank(Needs?.Interpretation)),

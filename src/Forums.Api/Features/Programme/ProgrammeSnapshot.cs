@@ -37,16 +37,3 @@ internal sealed record ProgrammeSnapshot(
 
     public IEnumerable<Session> Unscheduled => Sessions.Where(s => s.Slot is null);
 }
-
-internal static class LanguagePicker
-{
-    /// <summary>The text in the wanted language, else English, else the first one given.</summary>
-    public static string? Pick(IReadOnlyDictionary<string, string>? text, string? wanted)
-    {
-        if (text is null || text.Count == 0)
-            return null;
-        if (wanted is not null && text.FirstOrDefault(p => string.Equals(p.Key, wanted, StringComparison.OrdinalIgnoreCase)).Value is { } exact)
-            return exact;
-        return text.TryGetValue("en", out var english) ? english : text.Values.First();
-    }
-}

@@ -117,4 +117,24 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
         await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge/qr.png")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task The_badge_carries_the_forums_title_and_the_delegations_name_and_is_the_forums_own()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" })))["id"]!;
+        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var alone = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var otherForum = await admin.CreateForumWithCapacityAsync(null);
+
+        var badge = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{member}/badge")).ShouldBeAsync(HttpStatusCode.OK);
+        var noDelegation = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{alone}/badge")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Test forum", "Сынақ форумы"], new[] { "en", "kk" }.Select(tag => (string)badge["forumTitle"]![tag]!));
+        Assert.Equal(["Turkistan region", "Түркістан облысы"], new[] { "en", "kk" }.Select(tag => (string)badge["delegation"]![tag]!));
+        Assert.Null(noDelegation["delegation"]);
+        foreach (var path in new[] { "badge", "badge/qr.png" })
+            await (await admin.GetAsync($"/api/forums/{otherForum}/delegates/{member}/{path}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }

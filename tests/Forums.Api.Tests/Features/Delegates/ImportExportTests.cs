@@ -384,6 +384,24 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_export_names_a_delegation_in_the_language_every_export_picks()
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var english = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Отырар ауданы", ["en"] = "Otrar district" })))["id"]!;
+        var kazakh = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+            .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Сайрам ауданы", ["ru"] = "Сайрамский район" })))["id"]!;
+        await admin.RegisterAsync(forum, new DelegateBuilder("Бірінші").With("delegationId", english));
+        await admin.RegisterAsync(forum, new DelegateBuilder("Екінші").With("delegationId", kazakh));
+
+        var csv = await (await admin.GetAsync($"/api/forums/{forum}/delegates/export")).Content.ReadAsStringAsync();
+
+        var cells = csv.Split("\r\n").Where(l => l.Length > 0).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c[6]);
+        Assert.Equal("Otrar district", cells["Бірінші"]);
+        Assert.Equal("Сайрам ауданы", cells["Екінші"]);
+    }
+
+    [Fact]
     public async Task The_export_takes_the_lists_filters()
     {
         var forum = await admin.CreateForumWithCapacityAsync(1);

@@ -36,6 +36,32 @@ public sealed class ListDelegatesTests(SeededForumsApiFactory api) : IClassFixtu
         Assert.Equal([name], page["items"]!.AsArray().Select(d => (string)d!["name"]!));
     }
 
+    /// <summary>Every field the delegate's search text holds (ForumDelegate.Update), each searched for alone, in the list and the export.</summary>
+    [Theory]
+    [InlineData("name")]
+    [InlineData("nameLatin")]
+    [InlineData("organisation")]
+    [InlineData("email")]
+    public async Task Search_finds_a_delegate_by_each_searched_field_alone(string field)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var words = new Dictionary<string, string>
+        {
+            ["name"] = SearchWords.Cyrillic(), ["nameLatin"] = SearchWords.Latin(), ["organisation"] = SearchWords.Cyrillic(), ["email"] = SearchWords.Latin(),
+        };
+        var id = (string)(await admin.RegisterAsync(forum, new DelegateBuilder(words["name"]).With("nameLatin", words["nameLatin"])
+            .With("organisation", SearchWords.InSecondLanguage(words["organisation"])).With("email", $"{words["email"]}@example.kz")))["id"]!;
+        await admin.RegisterAsync(forum);
+        var q = Uri.EscapeDataString(words[field].ToUpperInvariant());
+
+        var page = await (await admin.GetAsync($"/api/forums/{forum}/delegates?q={q}")).ShouldBeAsync(HttpStatusCode.OK);
+        var csv = await (await admin.GetAsync($"/api/forums/{forum}/delegates/export?q={q}")).Content.ReadAsStringAsync();
+
+        Assert.Equal([id], page["items"]!.AsArray().Select(d => (string)d!["id"]!));
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(id, csv);
+    }
+
     [Fact]
     public async Task Search_finds_a_delegate_by_email()
     {

@@ -36,6 +36,26 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
+    /// <summary>Every field the delegation's search text holds (Delegation.Update), each searched for alone.</summary>
+    [Theory]
+    [InlineData("name")]
+    [InlineData("region")]
+    public async Task Search_finds_a_delegation_by_each_searched_field_alone(string field)
+    {
+        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var words = new[] { "name", "region" }.ToDictionary(f => f, _ => SearchWords.Cyrillic());
+        var delegation = new DelegationBuilder();
+        foreach (var (name, word) in words)
+            delegation.With(name, SearchWords.InSecondLanguage(word));
+        var id = (string)(await admin.CreateDelegationAsync(forum, delegation))["id"]!;
+        await admin.CreateDelegationAsync(forum);
+
+        var page = await (await admin.GetAsync($"/api/forums/{forum}/delegations?q={Uri.EscapeDataString(words[field].ToUpperInvariant())}"))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal([id], page["items"]!.AsArray().Select(d => (string)d!["id"]!));
+    }
+
     [Fact]
     public async Task Invalid_delegations_name_their_fields()
     {

@@ -91,12 +91,37 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
     public async Task Search_ignores_case_in_every_script(string q)
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
+        // Only the title says Turkistan: the city is another one.
         await client.CreateForumAsync(new ForumBuilder($"search-{tag}")
-            .With("title", new JsonObject { ["kk"] = $"Әлем форумы {tag}", ["en"] = $"World forum {tag}" }));
+            .With("title", new JsonObject { ["kk"] = $"Түркістан әлем форумы {tag}", ["en"] = $"Turkistan world forum {tag}" })
+            .With("city", new JsonObject { ["en"] = "Sauran", ["kk"] = "Сауран" }));
 
         var found = await Slugs($"/api/forums?q={Uri.EscapeDataString(q)}&limit=100");
 
         Assert.Contains($"search-{tag}", found);
+    }
+
+    /// <summary>Every field the forum's search text holds (Forum.Update), each searched for alone.</summary>
+    [Theory]
+    [InlineData("slug")]
+    [InlineData("title")]
+    [InlineData("theme")]
+    [InlineData("series")]
+    [InlineData("city")]
+    [InlineData("venue")]
+    public async Task Search_finds_a_forum_by_each_searched_field_alone(string field)
+    {
+        var slug = $"search-{Guid.NewGuid():N}"[..30];
+        var words = new[] { "title", "theme", "series", "city", "venue" }.ToDictionary(f => f, _ => SearchWords.Cyrillic());
+        var forum = new ForumBuilder(slug);
+        foreach (var (name, word) in words)
+            forum.With(name, SearchWords.InSecondLanguage(word));
+        await client.CreateForumAsync(forum);
+
+        var q = field == "slug" ? slug.ToUpperInvariant() : words[field].ToUpperInvariant();
+        var found = await Slugs($"/api/forums?q={Uri.EscapeDataString(q)}&limit=100");
+
+        Assert.Equal([slug], found);
     }
 
     [Fact]

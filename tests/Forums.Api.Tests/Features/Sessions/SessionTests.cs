@@ -10,6 +10,40 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     private readonly HttpClient admin = api.CreateAdminClient();
 
     [Fact]
+    public async Task Paging_walks_every_session_once_in_programme_order_then_id()
+    {
+        var forum = await admin.CreateScheduledForumAsync();
+        int[] orders = [5, 3, 3, 100_000, 0, 10, 9, 3, 42, 1, 2, 99_999];
+        var created = new List<(int Order, string Id)>();
+        foreach (var order in orders)
+            created.Add((order, (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", order)))["id"]!));
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await admin.GetAsync($"/api/forums/{forum}/sessions?limit=5" + (cursor is null ? "" : $"&cursor={cursor}")))
+                .ShouldBeAsync(HttpStatusCode.OK);
+            seen.AddRange(page["items"]!.AsArray().Select(s => (string)s!["id"]!));
+            cursor = (string?)page["nextCursor"];
+        }
+        while (cursor is not null);
+
+        Assert.Equal(created.OrderBy(s => s.Order).ThenBy(s => Guid.Parse(s.Id).ToString("N"), StringComparer.Ordinal).Select(s => s.Id), seen);
+    }
+
+    [Theory]
+    [InlineData("00000a\u001f0000000000007000800000000000000f")]
+    [InlineData("000007\u001f0000000000007000800000000000000z")]
+    [InlineData("Nuralkhan\u001f00000000000070008000000000000001")]
+    public async Task A_cursor_the_sessions_never_gave_out_is_refused(string key)
+    {
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        await (await admin.GetAsync($"/api/forums/{SeedForum}/sessions?cursor={cursor}")).ShouldBeInvalidAsync("cursor");
+    }
+
+    [Fact]
     public async Task Times_are_shown_in_the_forums_zone_with_the_offset_it_has_then()
     {
         var forum = await admin.CreateScheduledForumAsync();

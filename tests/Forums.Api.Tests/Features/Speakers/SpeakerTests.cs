@@ -37,6 +37,25 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
         Assert.Equal(["Чжо Тэ Ик"], page["items"]!.AsArray().Select(s => (string)s!["name"]!));
     }
 
+    /// <summary>Every field the speaker's search text holds (Speaker.Update), each searched for alone.</summary>
+    [Theory]
+    [InlineData("name")]
+    [InlineData("nameLatin")]
+    [InlineData("organisation")]
+    public async Task Search_finds_a_speaker_by_each_searched_field_alone(string field)
+    {
+        var forum = await admin.CreateScheduledForumAsync();
+        var words = new Dictionary<string, string> { ["name"] = SearchWords.Cyrillic(), ["nameLatin"] = SearchWords.Latin(), ["organisation"] = SearchWords.Cyrillic() };
+        var id = (string)(await admin.CreateSpeakerAsync(forum, new SpeakerBuilder(words["name"]).With("nameLatin", words["nameLatin"])
+            .With("organisation", SearchWords.InSecondLanguage(words["organisation"]))))["id"]!;
+        await admin.CreateSpeakerAsync(forum);
+
+        var page = await (await admin.GetAsync($"/api/forums/{forum}/speakers?q={Uri.EscapeDataString(words[field].ToUpperInvariant())}"))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal([id], page["items"]!.AsArray().Select(s => (string)s!["id"]!));
+    }
+
     [Fact]
     public async Task A_speaker_on_a_session_is_not_deleted_until_removed_from_it()
     {

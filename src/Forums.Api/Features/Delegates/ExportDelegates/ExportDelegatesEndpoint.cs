@@ -39,7 +39,7 @@ internal sealed class ExportDelegatesEndpoint(ForumsDbContext db) : Endpoint<Exp
 
         var delegates = DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id), req.Status, req.DelegationId, req.Country, req.Q);
         var delegations = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id)
-            .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name.TryGetValue("en", out var en) ? en : d.Name.Values.First(), ct);
+            .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => LanguagePicker.Pick(d.Name)!, ct);
 
         // A first pass over two small columns finds the languages that need a column; the rows are then streamed.
         var positionTags = new SortedSet<string>(StringComparer.Ordinal);

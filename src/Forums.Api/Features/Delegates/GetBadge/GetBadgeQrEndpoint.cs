@@ -3,7 +3,6 @@ using Forums.Api.Auth;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.GetBadge;
 
@@ -24,13 +23,12 @@ internal sealed class GetBadgeQrEndpoint(ForumsDbContext db) : Endpoint<Delegate
     public override async Task HandleAsync(DelegateRequest req, CancellationToken ct)
     {
         var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
-        var delegate_ = refused is null ? await db.Delegates.AsNoTracking().FirstOrDefaultAsync(d => d.Id == req.DelegateId && d.ForumId == forum!.Id, ct) : null;
-        if (refused is not null || delegate_ is null)
+        var badge = refused is null ? await Badge.ReadAsync(db, forum!.Id, req.DelegateId, ct) : null;
+        if (refused is not null || badge is null)
         {
             await Send.ResultAsync(refused ?? DelegateProblems.NotFound(req.DelegateId));
             return;
         }
-        delegate_.EnsureConfirmed("badge");
-        await Send.ResultAsync(TypedResults.Bytes(QrCodes.Png(delegate_.AccreditationCode), "image/png"));
+        await Send.ResultAsync(TypedResults.Bytes(QrCodes.Png(badge.Delegate.AccreditationCode), "image/png"));
     }
 }

@@ -41,7 +41,7 @@ public sealed class ListSessionsRequest
     {
         public Validator()
         {
-            this.PageRules(r => r.Limit, r => r.Cursor, key => key.Length == 39 && key[6] == '\u001f');
+            this.PageRules(r => r.Limit, r => r.Cursor, SortKeys.IsWellFormedForOrder);
             RuleFor(r => r.Language).LanguageTag().When(r => r.Language is not null);
             RuleFor(r => r.Room).Length(1, RoomName.MaxLength).Text().Must(room => NameKey.Of(room) is not null)
                 .When(r => r.Room is not null).WithMessage("Give a room's name.");
