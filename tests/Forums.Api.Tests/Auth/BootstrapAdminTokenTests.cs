@@ -1,5 +1,5 @@
 using Forums.Api.Auth;
-using Forums.Api.Persistence;
+using Forums.Api.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
