@@ -16,7 +16,11 @@ public static class DatabaseStartup
         var migrate = Settings.Switch(config, "Database:MigrateAtStartup", true);
         var seed = Settings.Switch(config, "Seed:Enabled", true);
         if (migrate)
+        {
+            // Migrating begins transactions of its own, which the gate allows only to the context that holds it.
+            using var gate = await SqliteWriteGate.EnterAsync(db.Database, CancellationToken.None);
             await db.Database.MigrateAsync();
+        }
         try
         {
             if (db.Database.IsSqlite())
