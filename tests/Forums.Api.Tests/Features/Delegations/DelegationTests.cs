@@ -12,7 +12,7 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_delegation_is_created_read_and_replaced_with_if_match()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder().With("name", new JsonObject { ["kk"] = "Шымкент делегациясы", ["en"] = "Shymkent delegation" })
             .With("region", new JsonObject { ["en"] = "Shymkent" }).With("quota", 10);
 
@@ -39,7 +39,7 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task Invalid_delegations_name_their_fields()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         await (await admin.PostJsonAsync($"/api/forums/{forum}/delegations", new JsonObject { ["kind"] = "tribe", ["quota"] = 0 }))
             .ShouldBeInvalidAsync("kind");
@@ -52,11 +52,11 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task The_head_of_delegation_is_one_of_its_delegates()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder();
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
-        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
-        var outsider = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
+        var member = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var outsider = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", outsider)))
             .ShouldBeInvalidAsync("headDelegateId");
@@ -71,16 +71,16 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [InlineData("moved to another delegation")]
     public async Task A_head_of_delegation_who_is_cancelled_or_leaves_is_no_longer_its_head(string how)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder();
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
-        var other = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
+        var other = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
         var headBody = new DelegateBuilder().With("delegationId", delegation);
-        var head = (string)(await admin.RegisterAsync(forum, headBody))["id"]!;
+        var head = (string)(await admin.RegisterExpectingCreatedAsync(forum, headBody))["id"]!;
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
 
         if (how == "cancelled")
-            await admin.DelegateActionAsync(forum, head, "cancel");
+            await admin.DelegateActionExpectingOkAsync(forum, head, "cancel");
         else
             await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{head}", headBody.With("delegationId", other).Build())).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -91,11 +91,11 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_delegation_with_delegates_is_not_deleted_and_an_empty_one_is()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var used = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        var empty = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", used)))["id"]!;
-        await admin.DelegateActionAsync(forum, member, "cancel");
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var used = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var empty = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var member = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", used)))["id"]!;
+        await admin.DelegateActionExpectingOkAsync(forum, member, "cancel");
 
         var refused = await (await admin.DeleteAsync($"/api/forums/{forum}/delegations/{used}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -120,8 +120,8 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     public async Task Anyone_reads_a_published_forums_delegations_and_no_one_a_drafts()
     {
         var anonymous = api.CreateClient();
-        var draft = await admin.CreateForumWithCapacityAsync(null);
-        await admin.CreateDelegationAsync(draft);
+        var draft = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.CreateDelegationExpectingCreatedAsync(draft);
 
         var seeded = await (await anonymous.GetAsync($"/api/forums/{SeedForum}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
 
