@@ -26,16 +26,18 @@ public sealed class SqliteWriteGateInterceptor : DbCommandInterceptor, IDbTransa
     // Queries read; everything else EF sends writes, or may (a raw statement, a migration's DDL).
     private static bool Writes(CommandEventData e) => e.Context is not null && e.CommandSource is not (CommandSource.LinqQuery or CommandSource.FromSqlQuery);
 
-    private void Enter(DbCommand command, CommandEventData e)
+    private T Entered<T>(DbCommand command, CommandEventData e, T result)
     {
         if (Writes(e) && SqliteWriteGate.Enter(e.Context!.Database) is { } lease)
             leases.Add(command, lease);
+        return result;
     }
 
-    private async ValueTask EnterAsync(DbCommand command, CommandEventData e, CancellationToken ct)
+    private async ValueTask<T> EnteredAsync<T>(DbCommand command, CommandEventData e, T result, CancellationToken ct)
     {
         if (Writes(e) && await SqliteWriteGate.EnterAsync(e.Context!.Database, ct) is { } lease)
             leases.Add(command, lease);
+        return result;
     }
 
     private void Leave(DbCommand command)
@@ -44,93 +46,53 @@ public sealed class SqliteWriteGateInterceptor : DbCommandInterceptor, IDbTransa
             lease.Dispose();
     }
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Enter(command, eventData);
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, eventData, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Enter(command, eventData);
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, eventData, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Enter(command, eventData);
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, eventData, cancellationToken);
-        return result;
-    }
-
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    private T Left<T>(DbCommand command, T result)
     {
         Leave(command);
         return result;
     }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Entered(command, eventData, result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default) => EnteredAsync(command, eventData, result, cancellationToken);
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Entered(command, eventData, result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default) => EnteredAsync(command, eventData, result, cancellationToken);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Entered(command, eventData, result);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => EnteredAsync(command, eventData, result, cancellationToken);
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => Left(command, result);
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        Leave(command);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken = default) => ValueTask.FromResult(Left(command, result));
 
-    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        Leave(command);
-        return result;
-    }
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => Left(command, result);
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
-        CancellationToken cancellationToken = default)
-    {
-        Leave(command);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken = default) => ValueTask.FromResult(Left(command, result));
 
     // A reader's statement holds the write lock until the reader is done with (INSERT ... RETURNING).
-    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        Leave(command);
-        return result;
-    }
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result) =>
+        Left(command, result);
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command);
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(command);
-        return Task.CompletedTask;
-    }
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(command, Task.CompletedTask);
 
     public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Leave(command);
 
-    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(command);
-        return Task.CompletedTask;
-    }
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(command, Task.CompletedTask);
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)

@@ -67,6 +67,20 @@ public sealed class SqliteWriteGateInterceptorTests(EmptyForumsApiFactory api) :
     }
 
     [Fact]
+    public async Task A_write_that_fails_leaves_the_gate_to_the_next_writer()
+    {
+        await api.WithDbAsync(db => Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            db.Database.ExecuteSqlRawAsync("""INSERT INTO "IdempotencyRecords" ("Scope") VALUES (NULL)""")));
+
+        var next = await api.WithDbAsync(async db =>
+        {
+            using var lease = await SqliteWriteGate.EnterAsync(db.Database, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
+            return lease;
+        });
+        Assert.NotNull(next);
+    }
+
+    [Fact]
     public async Task Writes_inside_a_transaction_that_holds_the_gate_do_not_wait_for_themselves()
     {
         var key = await KeptRecordAsync();
