@@ -10,8 +10,8 @@ namespace Forums.Api.Persistence;
 /// ExecuteUpdate, ExecuteDelete, raw SQL, migrations) of a context that does not hold the gate enters it for that
 /// one command and leaves it when the command ends; a context that holds it (inside <see cref="Transactions"/> or a
 /// SaveChanges) goes on. A transaction begun without the gate is refused: its IMMEDIATE begin would take SQLite's
-/// write lock behind the gate's back, and the plain ADO commands of the <see cref="PlaceLedger"/>, which EF does not
-/// see, are safe only because they run inside such a transaction.
+/// write lock behind the gate's back. The plain ADO commands of the <see cref="PlaceLedger"/>, which EF does not see,
+/// run only inside a transaction, so only behind the gate.
 /// </summary>
 public sealed class SqliteWriteGateInterceptor : DbCommandInterceptor, IDbTransactionInterceptor
 {
