@@ -18,6 +18,9 @@ public static class EndpointDescriptions
         return builder;
     }
 
+    /// <summary>The operation's tag, with the description the document lists it with.</summary>
+    public static RouteHandlerBuilder WithTag(this RouteHandlerBuilder builder, ApiTag tag) => builder.WithTags(tag.Name).WithMetadata(tag);
+
     /// <summary>The operation takes an Idempotency-Key; <paramref name="replay"/> says what of its answer is kept.</summary>
     public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder, AcceptsIdempotencyKey replay) =>
         builder.WithMetadata(replay);
@@ -26,6 +29,9 @@ public static class EndpointDescriptions
     public static RouteHandlerBuilder RefusesIdempotencyKey(this RouteHandlerBuilder builder, string reason) =>
         builder.WithMetadata(new RefusesIdempotencyKey(reason));
 }
+
+/// <summary>The tag of a group's operations and the sentence that describes it, written once, in the group.</summary>
+public sealed record ApiTag(string Name, string Description);
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
 /// <param name="Existing">On a 409 about a duplicate: the URL of the resource that already exists.</param>

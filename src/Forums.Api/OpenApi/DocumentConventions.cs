@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Forums.Api.Auth;
-using Forums.Api.Features.Tokens;
 using Forums.Api.Http;
-using Forums.Api.Features.Forums;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -11,17 +9,14 @@ namespace Forums.Api.OpenApi;
 /// <summary>Document-wide facts: one server (the API itself), described tags.</summary>
 internal sealed class DocumentConventions : IDocumentFilter
 {
-    private static readonly Dictionary<string, string> TagDescriptions = new()
-    {
-        [ForumsGroup.Tag] = ForumsGroup.Description,
-        [TokensGroup.Tag] = TokensGroup.Description,
-    };
-
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         document.Servers = [new OpenApiServer { Url = "/", Description = "This API, where the document is served" }];
-        document.Tags = new HashSet<OpenApiTag>(
-            TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+        document.Tags = new HashSet<OpenApiTag>(context.ApiDescriptions
+            .SelectMany(d => d.ActionDescriptor.EndpointMetadata.OfType<ApiTag>())
+            .Distinct()
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
     }
 }
 

@@ -17,7 +17,7 @@ public static class DatabaseSetup
         {
             var connectionString = SqliteConnectionString(configuration, environment);
             services.AddDbContextPool<ForumsDbContext, SqliteForumsDbContext>(options =>
-                options.UseSqlite(connectionString));
+                options.UseSqlite(connectionString).AddInterceptors(SqliteWriteGateInterceptor.Instance));
             services.AddSingleton(_ => LeanReader.ForSqlite(connectionString));
         }
         else if (string.Equals(provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase))

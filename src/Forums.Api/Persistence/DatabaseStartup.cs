@@ -15,7 +15,11 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<ForumsDbContext>();
         var migrate = Settings.Switch(app.Configuration, "Database:MigrateAtStartup", true);
         if (migrate)
+        {
+            // Migrating begins transactions of its own, which the gate allows only to the context that holds it.
+            using var gate = await SqliteWriteGate.EnterAsync(db.Database, CancellationToken.None);
             await db.Database.MigrateAsync();
+        }
         try
         {
             if (db.Database.IsSqlite())

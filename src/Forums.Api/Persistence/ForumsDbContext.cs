@@ -27,18 +27,19 @@ public abstract class ForumsDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<Dictionary<string, string>>().HaveConversion<LocalizedTextConverter, LocalizedTextComparer>();
     }
 
-    // A save outside a transaction is its own write and waits its turn at the gate; inside one, the transaction has.
+    // A save is one write: it holds the gate across its statements and the transaction EF may begin for them; inside a
+    // transaction the context already holds it.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
-        using var gate = Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Database, cancellationToken) : null;
+        using var gate = await SqliteWriteGate.EnterAsync(Database, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
-        using var gate = Database.CurrentTransaction is null ? SqliteWriteGate.Enter(Database) : null;
+        using var gate = SqliteWriteGate.Enter(Database);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -11,30 +11,42 @@ namespace Forums.Api.Persistence;
 /// writers queue here instead, first come first served, with no thread blocked and no poll; a writer in another
 /// process still meets SQLite's own lock and its busy timeout. Waiting longer than that timeout answers 503, as a
 /// busy database does. On SQL Server there is no gate: it locks rows, and several instances share it.
+/// Nothing writes past it: <see cref="SqliteWriteGateInterceptor"/> makes every write command of a context that does
+/// not hold the gate wait its turn, and refuses a transaction begun without it.
 /// </summary>
 public static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, Gate> Gates = new();
 
-    /// <summary>The gate of the context's database file, entered; disposing the lease leaves it. Null on SQL Server.</summary>
+    /// <summary>
+    /// The gate of the context's database file, entered for that context; disposing the lease leaves it. Null on SQL
+    /// Server, and when the context already holds the gate (its writes do not wait for themselves).
+    /// </summary>
     public static async ValueTask<IDisposable?> EnterAsync(DatabaseFacade database, CancellationToken ct)
     {
-        if (For(database) is not { } gate)
+        if (For(database) is not { } gate || ContextOf(database) is var context && gate.IsHeldBy(context))
             return null;
         if (!await gate.Semaphore.WaitAsync(gate.Timeout, ct))
-            throw new TimeoutException($"The database stayed busy for {gate.Timeout.TotalSeconds:N0} s.");
-        return gate;
+            throw Busy(gate);
+        return gate.HeldBy(context);
     }
 
-    /// <summary>The same, for the synchronous SaveChanges.</summary>
+    /// <summary>The same, for the synchronous SaveChanges and commands.</summary>
     public static IDisposable? Enter(DatabaseFacade database)
     {
-        if (For(database) is not { } gate)
+        if (For(database) is not { } gate || ContextOf(database) is var context && gate.IsHeldBy(context))
             return null;
         if (!gate.Semaphore.Wait(gate.Timeout))
-            throw new TimeoutException($"The database stayed busy for {gate.Timeout.TotalSeconds:N0} s.");
-        return gate;
+            throw Busy(gate);
+        return gate.HeldBy(context);
     }
+
+    /// <summary>Whether this context may write now: it holds the gate, or its engine has none.</summary>
+    public static bool MayWrite(DatabaseFacade database) => For(database) is not { } gate || gate.IsHeldBy(ContextOf(database));
+
+    private static DbContext ContextOf(DatabaseFacade database) => database.GetService<ICurrentDbContext>().Context;
+
+    private static TimeoutException Busy(Gate gate) => new($"The database stayed busy for {gate.Timeout.TotalSeconds:N0} s.");
 
     private static Gate? For(DatabaseFacade database) =>
         database.IsSqlite() && database.GetConnectionString() is { } connectionString
@@ -43,8 +55,23 @@ public static class SqliteWriteGate
 
     private sealed class Gate(TimeSpan timeout) : IDisposable
     {
+        private volatile DbContext? holder;
+
         public SemaphoreSlim Semaphore { get; } = new(1, 1);
         public TimeSpan Timeout { get; } = timeout;
-        public void Dispose() => Semaphore.Release();
+
+        public bool IsHeldBy(DbContext context) => ReferenceEquals(holder, context);
+
+        public Gate HeldBy(DbContext context)
+        {
+            holder = context;
+            return this;
+        }
+
+        public void Dispose()
+        {
+            holder = null;
+            Semaphore.Release();
+        }
     }
 }

@@ -106,8 +106,8 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
             .SelectMany(p => p.Value!.AsObject().Select(o => (string)o.Value!["operationId"]!)).Order().ToList();
         Assert.Equal(operations, Matrix.Keys.Order().ToList());
 
-        var otherForum = (string)(await admin.CreateForumAsync())["id"]!;
-        var (_, otherToken) = await admin.CreateOrganiserTokenAsync(otherForum);
+        var otherForum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var (_, otherToken) = await admin.CreateOrganiserTokenExpectingCreatedAsync(otherForum);
         var failures = new List<string>();
         foreach (var operation in operations)
         {
@@ -166,21 +166,21 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
 
     private static async Task<World> NewWorldAsync(HttpClient admin)
     {
-        var forum = await admin.CreateForumAsync(new ForumBuilder().With("requiresApproval", true)
+        var forum = await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("requiresApproval", true)
             .With("startDate", "2027-05-20").With("endDate", "2027-05-21"));
         var id = (string)forum["id"]!;
-        var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
-        var (spareId, _) = await admin.CreateOrganiserTokenAsync(id);
-        var delegation = (string)(await admin.CreateDelegationAsync(id))["id"]!;
-        var emptyDelegation = (string)(await admin.CreateDelegationAsync(id))["id"]!;
-        var pending = (string)(await admin.RegisterAsync(id, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
-        var cancelled = (string)(await admin.RegisterAsync(id))["id"]!;
-        await admin.DelegateActionAsync(id, cancelled, "cancel");
-        var confirmed = await admin.RegisterAsync(id);
-        await admin.DelegateActionAsync(id, (string)confirmed["id"]!, "confirm");
-        var speaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
-        var spareSpeaker = (string)(await admin.CreateSpeakerAsync(id))["id"]!;
-        var session = (string)(await admin.CreateSessionAsync(id, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
+        var (spareId, _) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(id))["id"]!;
+        var emptyDelegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(id))["id"]!;
+        var pending = (string)(await admin.RegisterExpectingCreatedAsync(id, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var cancelled = (string)(await admin.RegisterExpectingCreatedAsync(id))["id"]!;
+        await admin.DelegateActionExpectingOkAsync(id, cancelled, "cancel");
+        var confirmed = await admin.RegisterExpectingCreatedAsync(id);
+        await admin.DelegateActionExpectingOkAsync(id, (string)confirmed["id"]!, "confirm");
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(id))["id"]!;
+        var spareSpeaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(id))["id"]!;
+        var session = (string)(await admin.CreateSessionExpectingCreatedAsync(id, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
         await (await admin.AssignAsync(id, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
         return new World(id, (string)forum["slug"]!, token, tokenId, spareId, delegation, emptyDelegation, pending, cancelled,
             speaker, spareSpeaker, session, (string)confirmed["id"]!, (string)confirmed["accreditationCode"]!);

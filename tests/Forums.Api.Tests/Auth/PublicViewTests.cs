@@ -26,9 +26,9 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
         var forumId = (string)seed["id"]!;
         // Personal data that must stay private: a delegate with contact data and needs, who is also a speaker.
         const string email = "private.person@example.kz", phone = "+7 700 123 45 67", diet = "nut allergy";
-        var person = await admin.RegisterAsync(forumId, new DelegateBuilder("Жеке Адам").With("email", email).With("phone", phone)
+        var person = await admin.RegisterExpectingCreatedAsync(forumId, new DelegateBuilder("Жеке Адам").With("email", email).With("phone", phone)
             .With("needs", new JsonObject { ["diet"] = diet }));
-        var speaker = await admin.CreateSpeakerAsync(forumId, new SpeakerBuilder().With("delegateId", (string)person["id"]!));
+        var speaker = await admin.CreateSpeakerExpectingCreatedAsync(forumId, new SpeakerBuilder().With("delegateId", (string)person["id"]!));
         var delegations = await (await anonymous.GetAsync($"/api/forums/{forumId}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
         var sessions = await (await anonymous.GetAsync($"/api/forums/{forumId}/sessions")).ShouldBeAsync(HttpStatusCode.OK);
         await (await admin.AssignAsync(forumId, (string)sessions["items"]![0]!["id"]!, (string)speaker["id"]!)).ShouldBeAsync(HttpStatusCode.OK);
@@ -72,9 +72,9 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
     {
         var admin = api.CreateAdminClient();
         var anonymous = api.CreateClient();
-        var draft = await admin.CreateForumAsync();
-        var archived = await admin.CreateForumAsync();
-        await admin.PublishForumAsync((string)archived["id"]!);
+        var draft = await admin.CreateForumExpectingCreatedAsync();
+        var archived = await admin.CreateForumExpectingCreatedAsync();
+        await admin.PublishForumExpectingOkAsync((string)archived["id"]!);
         await (await admin.PostAsync($"/api/forums/{archived["id"]}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
 
         foreach (var hidden in new[] { draft, archived })
@@ -94,9 +94,9 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
     public async Task An_organiser_sees_its_own_drafts_and_no_one_elses()
     {
         var admin = api.CreateAdminClient();
-        var own = await admin.CreateForumAsync();
-        var foreign = await admin.CreateForumAsync();
-        var (_, token) = await admin.CreateOrganiserTokenAsync((string)own["id"]!);
+        var own = await admin.CreateForumExpectingCreatedAsync();
+        var foreign = await admin.CreateForumExpectingCreatedAsync();
+        var (_, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync((string)own["id"]!);
         var organiser = api.CreateClientWithToken(token);
 
         var drafts = await (await organiser.GetAsync("/api/forums?status=draft&limit=100")).ShouldBeAsync(HttpStatusCode.OK);

@@ -22,7 +22,7 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [InlineData("endsAt", "2027-05-20T11:00:00.000")]
     public async Task A_session_time_without_an_offset_is_400_asking_for_one(string field, string value)
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         var session = new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00").With(field, value);
 
         var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", session.Build())).ShouldBeInvalidAsync(field);
@@ -34,9 +34,9 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [Fact]
     public async Task A_session_time_with_an_offset_round_trips_exactly_in_the_forums_zone()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
-        var created = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T06:30:00Z"));
+        var created = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T06:30:00Z"));
 
         Assert.Equal("2027-05-20T10:00:00+05:00", (string)created["startsAt"]!);
         Assert.Equal("2027-05-20T11:30:00+05:00", (string)created["endsAt"]!);
@@ -47,7 +47,7 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [Fact]
     public async Task A_token_expiry_without_an_offset_is_400_and_one_with_an_offset_is_kept_as_that_instant()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var local = api.Clock.GetUtcNow().AddDays(1).ToOffset(TimeSpan.FromHours(5));
 
         var problem = await (await admin.PostJsonAsync("/api/tokens", Token(forum, local.ToString("yyyy-MM-dd'T'HH:mm:ss"))))
@@ -78,10 +78,10 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     public async Task Forum_dates_at_the_edges_of_the_window_are_accepted_on_create_and_refused_past_them_on_update()
     {
         var forum = new ForumBuilder().With("startDate", "2000-01-01").With("endDate", "2000-01-31");
-        var id = (string)(await admin.CreateForumAsync(forum))["id"]!;
-        await admin.CreateForumAsync(new ForumBuilder().With("startDate", "2100-12-01").With("endDate", "2100-12-31"));
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("startDate", "2100-12-01").With("endDate", "2100-12-31"));
 
-        var (_, etag) = await admin.GetForumAsync(id);
+        var (_, etag) = await admin.GetForumExpectingOkAsync(id);
         await (await admin.PutJsonAsync($"/api/forums/{id}", forum.With("startDate", "1999-12-31").Build(), ("If-Match", etag)))
             .ShouldBeInvalidAsync("startDate");
     }
@@ -93,7 +93,7 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [InlineData("endsAt", "2101-01-01T00:30:00-12:00", "startsAt", "2100-12-31T23:00:00-12:00")]
     public async Task A_session_time_outside_the_years_2000_to_2100_is_400_naming_it(string field, string value, string other, string otherValue)
     {
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With("timeZone", "Pacific/Kiritimati")))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("timeZone", "Pacific/Kiritimati")))["id"]!;
         var session = new SessionBuilder().With(field, value).With(other, otherValue);
 
         var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", session.Build())).ShouldBeInvalidAsync(field);
@@ -106,7 +106,7 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [InlineData("9999-12-31T23:59:59+00:00")]
     public async Task A_token_expiry_past_2100_is_400_naming_it(string expiresAt)
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var problem = await (await admin.PostJsonAsync("/api/tokens", Token(forum, expiresAt))).ShouldBeInvalidAsync("expiresAt");
 
@@ -120,7 +120,7 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [InlineData("20 May 2027", "YYYY-MM-DD")]
     public async Task A_day_filter_outside_the_window_or_not_yyyy_mm_dd_is_400_naming_it(string day, string message)
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         var problem = await (await admin.GetAsync($"/api/forums/{forum}/sessions?day={Uri.EscapeDataString(day)}")).ShouldBeInvalidAsync("day");
 
@@ -130,8 +130,8 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [Fact]
     public async Task A_day_filter_in_the_window_still_filters()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
 
         var page = await (await admin.GetAsync($"/api/forums/{forum}/sessions?day=2027-05-21")).ShouldBeAsync(HttpStatusCode.OK);
 

@@ -116,7 +116,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_refused_registration_keeps_nothing_and_the_corrected_retry_registers()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var key = Guid.NewGuid().ToString();
         var delegate_ = new DelegateBuilder();
 
@@ -184,7 +184,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [MemberData(nameof(SpellingsOfTheSameOperation))]
     public async Task A_key_is_scoped_by_the_operation_and_its_ids_not_by_how_the_path_is_spelt(string spelling)
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var id = Guid.Parse(forumId);
         var key = Guid.NewGuid().ToString();
         var delegation = new DelegationBuilder().Build();
@@ -203,7 +203,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task The_same_key_in_another_forum_is_another_request()
     {
-        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+        var (forumA, forumB) = (await client.CreateForumWithCapacityExpectingCreatedAsync(null), await client.CreateForumWithCapacityExpectingCreatedAsync(null));
         var key = Guid.NewGuid().ToString();
         var delegation = new DelegationBuilder().Build();
 
@@ -218,8 +218,8 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task The_same_key_from_another_caller_is_another_request()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
-        var (_, secret) = await client.CreateOrganiserTokenAsync(forumId);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var (_, secret) = await client.CreateOrganiserTokenExpectingCreatedAsync(forumId);
         var organiser = api.CreateClientWithToken(secret);
         var key = Guid.NewGuid().ToString();
         var delegation = new DelegationBuilder().Build();
@@ -234,7 +234,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_replayed_registration_answers_like_the_first_and_no_personal_data_or_secret_is_kept()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var key = Guid.NewGuid().ToString();
         var body = new DelegateBuilder().With("email", "keep.out@example.kz").With("phone", "+7 701 555 0199").Build();
 
@@ -264,7 +264,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_replayed_registration_shows_the_delegate_as_it_is_now()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var key = Guid.NewGuid().ToString();
         var body = new DelegateBuilder().Build();
         var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
@@ -286,7 +286,7 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_replayed_registration_ignores_the_retry_s_conditional_headers()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var key = Guid.NewGuid().ToString();
         var body = new DelegateBuilder().Build();
         var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", body, ("Idempotency-Key", key));
@@ -312,12 +312,12 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task An_operation_that_does_not_take_a_key_refuses_one_instead_of_ignoring_it()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{forumId}/publish", null, ("Idempotency-Key", Guid.NewGuid().ToString()));
 
         await response.ShouldBeInvalidAsync("Idempotency-Key");
-        Assert.Equal("draft", (string)(await client.GetForumAsync(forumId)).Forum["status"]!);
+        Assert.Equal("draft", (string)(await client.GetForumExpectingOkAsync(forumId)).Forum["status"]!);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class LimitsTests
     {
         using var api = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "2048" });
         var admin = api.CreateAdminClient();
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var big = new ForumBuilder().With("description", new System.Text.Json.Nodes.JsonObject { ["en"] = new string('x', 5_000) }).Build();
         var problem = await (await admin.PostJsonAsync("/api/forums", big)).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);

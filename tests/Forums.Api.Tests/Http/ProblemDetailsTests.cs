@@ -12,7 +12,7 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task An_entry_of_an_error_document_lists_at_most_five_messages()
     {
-        var forum = (string)(await client.CreateForumAsync())["id"]!;
+        var forum = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
         var name = new System.Text.Json.Nodes.JsonObject();
         for (var i = 0; i < 1_000; i++)
             name[$"?{i}?"] = "Delegation";
@@ -75,9 +75,9 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     public async Task A_conflict_that_names_many_resources_answers_a_short_detail()
     {
         var body = new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21");
-        var forum = (string)(await client.CreateForumAsync(body))["id"]!;
+        var forum = (string)(await client.CreateForumExpectingCreatedAsync(body))["id"]!;
         for (var i = 0; i < 40; i++)
-            await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
+            await client.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-21T10:00:00+05:00", "2027-05-21T11:00:00+05:00"));
 
         var problem = await (await client.PutJsonAsync($"/api/forums/{forum}", body.With("endDate", "2027-05-20").Build())).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -107,7 +107,7 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task An_unexpected_failure_is_500_problem_details_without_internals()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
         api.Clock.Broken = true;
         try
         {
@@ -123,7 +123,7 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
         {
             api.Clock.Broken = false;
         }
-        var (read, _) = await client.GetForumAsync(id);
+        var (read, _) = await client.GetForumExpectingOkAsync(id);
         Assert.Equal("draft", (string)read["status"]!);
     }
 
@@ -139,7 +139,7 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Error_messages_and_keys_show_bidi_overrides_and_invisible_characters_escaped()
     {
-        var forum = await client.CreateForumWithCapacityAsync(null);
+        var forum = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var tag = await client.PostJsonAsync("/api/forums", new ForumBuilder().With("title", new JsonObject { ["e\u202en"] = "Forum" }).Build());
         var column = await client.ImportAsync(forum, "name,\u202eemail\u200b,\U000E0041hat\r\nA,a@example.kz,no\r\n");
@@ -162,8 +162,8 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_conflicts_detail_shows_the_invisible_characters_of_a_title_escaped()
     {
-        var forum = await client.CreateScheduledForumAsync();
-        await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")
+        var forum = await client.CreateScheduledForumExpectingCreatedAsync();
+        await client.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")
             .With("title", new JsonObject { ["en"] = "Opening\u200f\u2060" }));
 
         var clash = await client.PostJsonAsync($"/api/forums/{forum}/sessions",

@@ -21,7 +21,7 @@ public sealed class QueryValueTests(EmptyForumsApiFactory api) : IClassFixture<E
     [InlineData("sessions?kind=2", "kind")]
     public async Task A_query_value_that_is_not_one_value_of_its_type_is_400_naming_it(string query, string parameter)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.GetAsync($"/api/forums/{forum}/{query}");
 
@@ -37,7 +37,7 @@ public sealed class QueryValueTests(EmptyForumsApiFactory api) : IClassFixture<E
     [Fact]
     public async Task ValidateOnly_without_a_value_is_400_and_writes_nothing()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var content = new StringContent("name\r\nNobody\r\n", System.Text.Encoding.UTF8, "text/csv");
 
         var response = await admin.PostAsync($"/api/forums/{forum}/delegates/import?validateOnly", content);
@@ -50,10 +50,10 @@ public sealed class QueryValueTests(EmptyForumsApiFactory api) : IClassFixture<E
     [Fact]
     public async Task One_value_of_the_type_binds_in_any_case()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var confirmed = await admin.RegisterAsync(forum);
-        var cancelled = await admin.RegisterAsync(forum);
-        await admin.DelegateActionAsync(forum, (string)cancelled["id"]!, "cancel");
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var confirmed = await admin.RegisterExpectingCreatedAsync(forum);
+        var cancelled = await admin.RegisterExpectingCreatedAsync(forum);
+        await admin.DelegateActionExpectingOkAsync(forum, (string)cancelled["id"]!, "cancel");
 
         foreach (var status in new[] { "confirmed", "CONFIRMED", "Confirmed" })
         {
@@ -65,7 +65,7 @@ public sealed class QueryValueTests(EmptyForumsApiFactory api) : IClassFixture<E
     [Fact]
     public async Task An_unknown_query_parameter_is_named_with_its_invisible_characters_escaped()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.GetAsync($"/api/forums/{forum}/delegates?%E2%80%AEgnp.exe%E2%80%8B=1");
 

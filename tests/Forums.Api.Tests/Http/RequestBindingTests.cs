@@ -19,7 +19,7 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     public async Task An_ifMatch_in_the_body_is_not_a_precondition()
     {
         var forum = new ForumBuilder();
-        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+        var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
 
         var response = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 40).With("ifMatch", StaleETag).Build());
 
@@ -30,8 +30,8 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     public async Task The_If_Match_header_wins_over_an_ifMatch_in_the_body()
     {
         var forum = new ForumBuilder();
-        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
-        var (_, etag) = await client.GetForumAsync(id);
+        var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        var (_, etag) = await client.GetForumExpectingOkAsync(id);
 
         var stale = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 10).With("ifMatch", etag).Build(), ("If-Match", StaleETag));
         var current = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 20).With("ifMatch", StaleETag).Build(), ("If-Match", etag));
@@ -43,7 +43,7 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_bodiless_action_ignores_an_ifMatch_in_a_body()
     {
-        var id = await client.CreateForumWithCapacityAsync(null);
+        var id = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var published = await client.PostJsonAsync($"/api/forums/{id}/publish", new JsonObject { ["ifMatch"] = StaleETag });
 
@@ -53,7 +53,7 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Form_data_is_refused_and_sets_nothing()
     {
-        var id = await client.CreateForumWithCapacityAsync(null);
+        var id = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var fields = new Dictionary<string, string> { ["ifMatch"] = StaleETag, ["forumId"] = Guid.NewGuid().ToString() };
 
         var publish = await client.PostAsync($"/api/forums/{id}/publish", new FormUrlEncodedContent(fields));
@@ -63,14 +63,14 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
         await publish.ShouldBeInvalidAsync("Content-Type");
         await archive.ShouldBeInvalidAsync("Content-Type");
         await update.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("draft", (string)(await client.GetForumAsync(id)).Forum["status"]!);
+        Assert.Equal("draft", (string)(await client.GetForumExpectingOkAsync(id)).Forum["status"]!);
     }
 
     [Fact]
     public async Task A_delete_ignores_an_ifMatch_in_a_body()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
-        var delegation = (string)(await client.CreateDelegationAsync(forumId))["id"]!;
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await client.CreateDelegationExpectingCreatedAsync(forumId))["id"]!;
 
         var response = await client.SendJsonAsync(HttpMethod.Delete, $"/api/forums/{forumId}/delegations/{delegation}", new JsonObject { ["ifMatch"] = StaleETag });
 
@@ -80,11 +80,11 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Another_forum_s_forumId_in_the_body_moves_nothing()
     {
-        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+        var (forumA, forumB) = (await client.CreateForumWithCapacityExpectingCreatedAsync(null), await client.CreateForumWithCapacityExpectingCreatedAsync(null));
 
         var delegation = await (await client.PostJsonAsync($"/api/forums/{forumA}/delegations", new DelegationBuilder().With("forumId", forumB).Build()))
             .ShouldBeAsync(HttpStatusCode.Created);
-        var registered = await client.RegisterAsync(forumA);
+        var registered = await client.RegisterExpectingCreatedAsync(forumA);
         var moved = await client.PutJsonAsync($"/api/forums/{forumA}/delegates/{registered["id"]}", new DelegateBuilder().With("forumId", forumB).Build(),
             ("If-Match", (await client.GetAsync($"/api/forums/{forumA}/delegates/{registered["id"]}")).ETag()));
 
@@ -97,9 +97,9 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Query_parameters_are_not_taken_from_a_body_sent_with_a_GET()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
-        await client.RegisterAsync(forumId);
-        await client.RegisterAsync(forumId);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await client.RegisterExpectingCreatedAsync(forumId);
+        await client.RegisterExpectingCreatedAsync(forumId);
 
         var page = await client.SendJsonAsync(HttpMethod.Get, $"/api/forums/{forumId}/delegates", new JsonObject { ["limit"] = 1, ["status"] = "cancelled" });
 
@@ -110,13 +110,13 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     public async Task A_query_parameter_the_operation_does_not_declare_is_400_and_changes_nothing()
     {
         var forum = new ForumBuilder();
-        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
-        var (_, etag) = await client.GetForumAsync(id);
+        var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        var (_, etag) = await client.GetForumExpectingOkAsync(id);
 
         var response = await client.PutJsonAsync($"/api/forums/{id}?capacity=77&slug=query-slug", forum.With("capacity", 10).Build(), ("If-Match", etag));
 
         await response.ShouldBeInvalidAsync("capacity", "slug");
-        var (read, _) = await client.GetForumAsync(id);
+        var (read, _) = await client.GetForumExpectingOkAsync(id);
         Assert.Null(read["capacity"]);
     }
 
@@ -124,20 +124,20 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     public async Task If_Match_is_not_taken_from_the_query_string()
     {
         var forum = new ForumBuilder();
-        var id = (string)(await client.CreateForumAsync(forum))["id"]!;
+        var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
 
         var put = await client.PutJsonAsync($"/api/forums/{id}?ifMatch=%22stale%22", forum.With("capacity", 5).Build());
         var publish = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{id}/publish?IfMatch=%22stale%22", null);
 
         await put.ShouldBeInvalidAsync("ifMatch");
         await publish.ShouldBeInvalidAsync("IfMatch");
-        Assert.Equal("draft", (string)(await client.GetForumAsync(id)).Forum["status"]!);
+        Assert.Equal("draft", (string)(await client.GetForumExpectingOkAsync(id)).Forum["status"]!);
     }
 
     [Fact]
     public async Task The_route_s_forumId_is_not_replaced_by_one_in_the_query_string()
     {
-        var (forumA, forumB) = (await client.CreateForumWithCapacityAsync(null), await client.CreateForumWithCapacityAsync(null));
+        var (forumA, forumB) = (await client.CreateForumWithCapacityExpectingCreatedAsync(null), await client.CreateForumWithCapacityExpectingCreatedAsync(null));
 
         var response = await client.PostJsonAsync($"/api/forums/{forumA}/delegations?forumId={forumB}", new DelegationBuilder().Build());
 
@@ -148,9 +148,9 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Declared_query_parameters_still_bind_in_any_case()
     {
-        var forumId = await client.CreateForumWithCapacityAsync(null);
-        await client.RegisterAsync(forumId);
-        await client.RegisterAsync(forumId);
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await client.RegisterExpectingCreatedAsync(forumId);
+        await client.RegisterExpectingCreatedAsync(forumId);
 
         var page = await client.GetAsync($"/api/forums/{forumId}/delegates?LIMIT=1&status=confirmed");
 

@@ -46,12 +46,12 @@ public sealed class RequestTimeoutTests
         var folder = ForumsApiFactory.NewDataFolder();
         using var api = new ForumsApiFactory(folder, seed: false);
         var admin = api.CreateAdminClient();
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         for (var i = 0; i < 30; i++)
-            await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", i)
+            await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", i)
                 .With("description", new System.Text.Json.Nodes.JsonObject { ["en"] = new string('x', 5_000) })
                 .At($"2027-05-20T{8 + i / 4:00}:{i % 4 * 15:00}:00+05:00", $"2027-05-20T{8 + i / 4:00}:{i % 4 * 15 + 14:00}:00+05:00", $"Hall {i}"));
-        await admin.PublishForumAsync(forum);
+        await admin.PublishForumExpectingOkAsync(forum);
         return (folder, forum);
     }
 
@@ -105,7 +105,7 @@ public sealed class RequestTimeoutTests
         using (var setup = new ForumsApiFactory(folder, seed: false))
         {
             var admin = setup.CreateAdminClient();
-            forum = (string)(await admin.CreateForumAsync())["id"]!;
+            forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
             await (await admin.ImportAsync(forum, CsvFiles.File(50))).ShouldBeAsync(HttpStatusCode.OK);
         }
         using var api = await StartSlowAsync(folder);

@@ -30,7 +30,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Every_text_field_of_every_operation_refuses_unsafe_characters_naming_the_field()
     {
-        var forumId = (string)(await admin.CreateForumAsync())["id"]!;
+        var forumId = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var document = await (await admin.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
         var schemas = document["components"]!["schemas"]!.AsObject();
         var failures = new List<string>();
@@ -64,7 +64,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Every_text_query_parameter_refuses_unsafe_characters_naming_the_parameter()
     {
-        var forumId = (string)(await admin.CreateForumAsync())["id"]!;
+        var forumId = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var document = await (await admin.GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
         var failures = new List<string>();
         var tried = 0;
@@ -94,10 +94,10 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Multi_line_texts_keep_their_line_breaks_and_tabs_and_one_line_texts_refuse_them()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var speaker = new SpeakerBuilder().With("biography", new JsonObject { ["en"] = "Mayor since 2019.\r\n\tBefore: akim." });
 
-        var created = await admin.CreateSpeakerAsync(forum, speaker);
+        var created = await admin.CreateSpeakerExpectingCreatedAsync(forum, speaker);
 
         Assert.Equal("Mayor since 2019.\r\n\tBefore: akim.", (string)created["biography"]!["en"]!);
         var oneLine = await admin.PostJsonAsync($"/api/forums/{forum}/speakers", new SpeakerBuilder().With("position", new JsonObject { ["en"] = "Mayor\n" }).Build());
@@ -107,10 +107,10 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Scripts_marks_and_emoji_are_text_people_read()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         const string name = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u200f\u05e9\u05dc\u05d5\u05dd \ud83d\udc69\u200d\ud83d\udcbc \ud55c\uad6d\uc5b4 \u0422\u04af\u0440\u043a\u0456\u0441\u0442\u0430\u043d";
 
-        var created = await admin.CreateSpeakerAsync(forum, new SpeakerBuilder(name));
+        var created = await admin.CreateSpeakerExpectingCreatedAsync(forum, new SpeakerBuilder(name));
 
         Assert.Equal(name, (string)created["name"]!);
     }
@@ -118,7 +118,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Patterns_end_at_the_very_end_so_a_trailing_line_break_is_refused()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var phone = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("phone", "+7 725 330 0000\n").Build());
         var nonce = await admin.PostJsonAsync($"/api/forums/{forum}/check-ins",
@@ -131,7 +131,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Text_of_only_invisible_characters_is_refused_as_blank()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var name = await admin.PostJsonAsync($"/api/forums/{forum}/speakers", new SpeakerBuilder("\u200b\u200d\u2060").Build());
         var title = await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("title", new JsonObject { ["en"] = " \ufeff " }).Build());
@@ -154,7 +154,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [InlineData(" \u180e\u034f ")]
     public async Task Text_of_only_invisible_characters_outside_the_basic_plane_fillers_or_lone_marks_is_refused(string name)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
 
@@ -166,7 +166,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [InlineData("Scotland \U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F")]
     public async Task Tag_characters_are_refused_in_text_people_read_naming_the_character(string name)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
 
@@ -181,7 +181,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [InlineData("Hello\U000E0200", "an unassigned invisible character (U+E0200)")]
     public async Task Runs_of_variation_selectors_and_unassigned_invisible_characters_that_hide_data_are_refused(string name, string reason)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder(name).Build());
 
@@ -192,10 +192,10 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task Visible_text_keeps_its_joiners_variation_selectors_and_marks()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         const string name = "Jos\u0065\u0301 \u2764\ufe0f \U0001F469\u200D\U0001F4BB \u8fbb\U000E0100 \u1100\u1161";
 
-        var created = await admin.RegisterAsync(forum, new DelegateBuilder(name));
+        var created = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder(name));
 
         Assert.Equal(name, (string)created["name"]!);
     }
@@ -206,7 +206,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
         var slug = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("slug", "forum-with-a-newline\n").Build());
         var tag = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("title", new JsonObject { ["en\n"] = "Forum" }).Build());
         var list = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("languages", new JsonArray("kk\n")).Build());
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var query = await admin.GetAsync($"/api/forums/{forum}/sessions?language=kk%0A");
 
         await slug.ShouldBeInvalidAsync("slug");
@@ -218,7 +218,7 @@ public sealed partial class UnsafeTextTests(EmptyForumsApiFactory api) : IClassF
     [Fact]
     public async Task An_import_refuses_unsafe_characters_on_their_line_and_column()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var csv = CsvFiles.File(3, i => i switch
         {
             2 => CsvFiles.Row(i).Replace("Делегат 2", "Admin\u202egnp.exe"),

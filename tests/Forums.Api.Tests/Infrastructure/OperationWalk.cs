@@ -26,14 +26,14 @@ public static class OperationWalk
     /// <summary>A new published forum with dates, a scheduled session with its speaker, a delegate in a delegation (confirmed: the forum needs no approval), and an organiser token.</summary>
     public static async Task<Dictionary<string, string>> PublishedWorldAsync(HttpClient admin)
     {
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21")))["id"]!;
-        var delegation = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        var delegate_ = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var session = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21")))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var delegate_ = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var session = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
         await (await admin.AssignAsync(forum, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
-        var (tokenId, _) = await admin.CreateOrganiserTokenAsync(forum);
-        var published = await admin.PublishForumAsync(forum);
+        var (tokenId, _) = await admin.CreateOrganiserTokenExpectingCreatedAsync(forum);
+        var published = await admin.PublishForumExpectingOkAsync(forum);
         return new Dictionary<string, string>
         {
             ["forumId"] = forum, ["slug"] = (string)published["slug"]!, ["delegationId"] = delegation, ["delegateId"] = delegate_,

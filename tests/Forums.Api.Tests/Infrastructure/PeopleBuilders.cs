@@ -56,22 +56,22 @@ public sealed class DelegationBuilder
 
 public static class PeopleApi
 {
-    public static async Task<JsonObject> CreateDelegationAsync(this HttpClient client, string forumId, DelegationBuilder? delegation = null) =>
+    public static async Task<JsonObject> CreateDelegationExpectingCreatedAsync(this HttpClient client, string forumId, DelegationBuilder? delegation = null) =>
         await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", (delegation ?? new DelegationBuilder()).Build()))
             .ShouldBeAsync(System.Net.HttpStatusCode.Created);
 
-    public static async Task<JsonObject> RegisterAsync(this HttpClient client, string forumId, DelegateBuilder? delegate_ = null) =>
+    public static async Task<JsonObject> RegisterExpectingCreatedAsync(this HttpClient client, string forumId, DelegateBuilder? delegate_ = null) =>
         await (await client.PostJsonAsync($"/api/forums/{forumId}/delegates", (delegate_ ?? new DelegateBuilder()).Build()))
             .ShouldBeAsync(System.Net.HttpStatusCode.Created);
 
-    public static async Task<JsonObject> DelegateActionAsync(this HttpClient client, string forumId, string delegateId, string action) =>
+    public static async Task<JsonObject> DelegateActionExpectingOkAsync(this HttpClient client, string forumId, string delegateId, string action) =>
         await (await client.PostAsync($"/api/forums/{forumId}/delegates/{delegateId}/{action}", null))
             .ShouldBeAsync(System.Net.HttpStatusCode.OK);
 
-    public static async Task<JsonObject> GetDelegateAsync(this HttpClient client, string forumId, string delegateId) =>
+    public static async Task<JsonObject> GetDelegateExpectingOkAsync(this HttpClient client, string forumId, string delegateId) =>
         await (await client.GetAsync($"/api/forums/{forumId}/delegates/{delegateId}")).ShouldBeAsync(System.Net.HttpStatusCode.OK);
 
     /// <summary>A forum with this capacity (null: unlimited), created by an admin client; returns its id.</summary>
-    public static async Task<string> CreateForumWithCapacityAsync(this HttpClient admin, int? capacity, bool requiresApproval = false) =>
-        (string)(await admin.CreateForumAsync(new ForumBuilder().With("capacity", capacity).With("requiresApproval", requiresApproval)))["id"]!;
+    public static async Task<string> CreateForumWithCapacityExpectingCreatedAsync(this HttpClient admin, int? capacity, bool requiresApproval = false) =>
+        (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("capacity", capacity).With("requiresApproval", requiresApproval)))["id"]!;
 }

@@ -69,13 +69,13 @@ public sealed class SessionBuilder
 public static class ProgrammeApi
 {
     /// <summary>A forum in Asia/Almaty on 20–21 May 2027, created by an admin client; returns its id.</summary>
-    public static async Task<string> CreateScheduledForumAsync(this HttpClient admin, string timeZone = "Asia/Almaty") =>
-        (string)(await admin.CreateForumAsync(new ForumBuilder().With("timeZone", timeZone).With("startDate", "2027-05-20").With("endDate", "2027-05-21")))["id"]!;
+    public static async Task<string> CreateScheduledForumExpectingCreatedAsync(this HttpClient admin, string timeZone = "Asia/Almaty") =>
+        (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("timeZone", timeZone).With("startDate", "2027-05-20").With("endDate", "2027-05-21")))["id"]!;
 
-    public static async Task<JsonObject> CreateSpeakerAsync(this HttpClient client, string forumId, SpeakerBuilder? speaker = null) =>
+    public static async Task<JsonObject> CreateSpeakerExpectingCreatedAsync(this HttpClient client, string forumId, SpeakerBuilder? speaker = null) =>
         await (await client.PostJsonAsync($"/api/forums/{forumId}/speakers", (speaker ?? new SpeakerBuilder()).Build())).ShouldBeAsync(HttpStatusCode.Created);
 
-    public static async Task<JsonObject> CreateSessionAsync(this HttpClient client, string forumId, SessionBuilder? session = null) =>
+    public static async Task<JsonObject> CreateSessionExpectingCreatedAsync(this HttpClient client, string forumId, SessionBuilder? session = null) =>
         await (await client.PostJsonAsync($"/api/forums/{forumId}/sessions", (session ?? new SessionBuilder()).Build())).ShouldBeAsync(HttpStatusCode.Created);
 
     public static Task<HttpResponseMessage> AssignAsync(this HttpClient client, string forumId, string sessionId, string speakerId, string role = "speaker", int order = 1) =>

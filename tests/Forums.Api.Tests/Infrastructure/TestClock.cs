@@ -2,7 +2,8 @@ namespace Forums.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A clock the test moves; it can also be made to fail, to provoke an unexpected server error. Its timers fire
-/// when the test moves the clock past their time, never by themselves.
+/// when the test moves the clock past their time, never by themselves, and its timestamps (what
+/// <see cref="TimeProvider.GetElapsedTime(long)"/> measures) move with it: nothing the API times runs by the wall clock.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
@@ -18,6 +19,14 @@ public sealed class TestClock : TimeProvider
             throw new InvalidOperationException("The test broke the clock.");
         lock (gate)
             return now;
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        lock (gate)
+            return now.UtcTicks;
     }
 
     public void Advance(TimeSpan by)

@@ -38,6 +38,17 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
     }
 
     [Fact]
+    public async Task Every_tag_an_operation_carries_is_listed_once_with_its_description()
+    {
+        var document = await Document();
+
+        var listed = document["tags"]!.AsArray().Select(t => t!.AsObject()).ToList();
+        var used = Operations(document).SelectMany(o => o.Operation["tags"]!.AsArray().Select(t => (string)t!)).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(used, listed.Select(t => (string)t["name"]!));
+        Assert.All(listed, t => Assert.False(string.IsNullOrWhiteSpace((string?)t["description"]), $"the tag {t["name"]} has no description"));
+    }
+
+    [Fact]
     public async Task Reads_and_deletes_have_no_body_and_every_path_parameter_is_declared()
     {
         foreach (var (path, verb, operation) in Operations(await Document()))

@@ -8,12 +8,6 @@ namespace Forums.Api.Tests.Persistence;
 /// <summary>Writes are whole or absent after a crash, and a stopping host finishes what it has started.</summary>
 public sealed class CrashAndShutdownTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static async Task<string> CreateForumAsync(HttpClient admin)
-    {
-        var response = await admin.PostJsonAsync("/api/forums", new ForumBuilder().With("capacity", 100).Build());
-        return (string)(await response.ShouldBeAsync(HttpStatusCode.Created))["id"]!;
-    }
-
     private static HttpContent Csv(int rows)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(CsvFiles.File(rows)));
@@ -47,8 +41,8 @@ public sealed class CrashAndShutdownTests(Xunit.Abstractions.ITestOutputHelper o
         await using (var api = await ApiProcess.StartAsync(folder))
         {
             using var admin = api.AdminClient();
-            forum = await CreateForumAsync(admin);
-            importForum = await CreateForumAsync(admin);
+            forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(100);
+            importForum = await admin.CreateForumWithCapacityExpectingCreatedAsync(100);
 
             var import = admin.PostAsync($"/api/forums/{importForum}/delegates/import", Csv(20_000));
             var registrations = Enumerable.Range(0, 300).Select(_ =>
@@ -82,7 +76,7 @@ public sealed class CrashAndShutdownTests(Xunit.Abstractions.ITestOutputHelper o
         await using (var api = await ApiProcess.StartAsync(folder))
         {
             using var admin = api.AdminClient();
-            var forum = await CreateForumAsync(admin);
+            var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(100);
 
             var import = admin.PostAsync($"/api/forums/{forum}/delegates/import", Csv(20_000));
             await Task.Delay(500);

@@ -54,7 +54,7 @@ public sealed class DatabaseFaultTests
         await MigratedDatabaseAsync(folder);
 
         await (await admin.GetAsync("/health/ready")).ShouldBeAsync(HttpStatusCode.OK);
-        await admin.CreateForumAsync();
+        await admin.CreateForumExpectingCreatedAsync();
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class DatabaseFaultTests
         var file = await MigratedDatabaseAsync(ForumsApiFactory.NewDataFolder());
         using var api = Api($"Data Source={file};Default Timeout=1");
         var admin = api.CreateAdminClient();
-        await admin.CreateForumAsync();
+        await admin.CreateForumExpectingCreatedAsync();
 
         await using (var blocker = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
@@ -81,6 +81,6 @@ public sealed class DatabaseFaultTests
             await exclusive.ExecuteNonQueryAsync();
         }
 
-        await admin.CreateForumAsync();
+        await admin.CreateForumExpectingCreatedAsync();
     }
 }

@@ -1,11 +1,12 @@
 using FastEndpoints;
+using Forums.Api.Http;
 
 namespace Forums.Api.Features.Delegates;
 
 public sealed class DelegatesGroup : Group
 {
-    public const string Tag = "Delegates";
-    public const string Description = "The people registered for a forum, with their personal data: organisers only. Registration confirms while places are free, waitlists when none are, and promotes the longest-waiting when a place frees up.";
+    public static readonly ApiTag Tag = new("Delegates",
+        "The people registered for a forum, with their personal data: organisers only. Registration confirms while places are free, waitlists when none are, and promotes the longest-waiting when a place frees up.");
 
-    public DelegatesGroup() => Configure("forums/{forumId}/delegates", ep => ep.Description(d => d.WithTags(Tag)));
+    public DelegatesGroup() => Configure("forums/{forumId}/delegates", ep => ep.Description(d => d.WithTag(Tag)));
 }

@@ -1,16 +1,17 @@
 using FastEndpoints;
+using Forums.Api.Http;
 
 namespace Forums.Api.Features.Health;
 
 public sealed class HealthGroup : Group
 {
-    public const string Tag = "Health";
-    public const string Description = "For load balancers and orchestrators: live while the process runs, ready while the database answers.";
+    public static readonly ApiTag Tag = new("Health",
+        "For load balancers and orchestrators: live while the process runs, ready while the database answers.");
 
     public HealthGroup() => Configure("/health", ep =>
     {
         ep.RoutePrefixOverride(string.Empty);
-        ep.Description(d => d.WithTags(Tag));
+        ep.Description(d => d.WithTag(Tag));
     });
 }
 

@@ -1,11 +1,12 @@
 using FastEndpoints;
+using Forums.Api.Http;
 
 namespace Forums.Api.Features.Programme;
 
 public sealed class ProgrammeGroup : Group
 {
-    public const string Tag = "Programme";
-    public const string Description = "The published programme as frontends, calendars and schedule apps read it: the agenda by day, iCalendar (RFC 5545) and C3VOC schedule JSON. Public for published forums; every answer has an ETag.";
+    public static readonly ApiTag Tag = new("Programme",
+        "The published programme as frontends, calendars and schedule apps read it: the agenda by day, iCalendar (RFC 5545) and C3VOC schedule JSON. Public for published forums; every answer has an ETag.");
 
-    public ProgrammeGroup() => Configure("forums/{forumId}", ep => ep.Description(d => d.WithTags(Tag)));
+    public ProgrammeGroup() => Configure("forums/{forumId}", ep => ep.Description(d => d.WithTag(Tag)));
 }

@@ -15,8 +15,8 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task Checking_in_twice_records_one_check_in_and_says_since_when()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegate_ = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegate_ = await admin.RegisterExpectingCreatedAsync(forum);
         var code = (string)delegate_["accreditationCode"]!;
 
         var first = await (await Scan(forum, code)).ShouldBeAsync(HttpStatusCode.Created);
@@ -26,7 +26,7 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
         Assert.False((bool)first["alreadyCheckedIn"]!);
         Assert.True((bool)second["alreadyCheckedIn"]!);
         Assert.Equal((string)first["checkedInAt"]!, (string)second["checkedInAt"]!);
-        var read = await admin.GetDelegateAsync(forum, (string)delegate_["id"]!);
+        var read = await admin.GetDelegateExpectingOkAsync(forum, (string)delegate_["id"]!);
         Assert.Equal((string)first["checkedInAt"]!, (string)read["checkedInAt"]!);
         var summary = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary")).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal(1, (int)summary["checkedIn"]!);
@@ -36,14 +36,14 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task A_delegate_cancelled_after_checking_in_is_no_longer_counted_as_checked_in()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var staying = await admin.RegisterAsync(forum);
-        var leaving = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var staying = await admin.RegisterExpectingCreatedAsync(forum);
+        var leaving = await admin.RegisterExpectingCreatedAsync(forum);
         await (await Scan(forum, (string)staying["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
         await (await Scan(forum, (string)leaving["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
-        await admin.RegisterAsync(forum);
+        await admin.RegisterExpectingCreatedAsync(forum);
 
-        await admin.DelegateActionAsync(forum, (string)leaving["id"]!, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, (string)leaving["id"]!, "cancel");
 
         var summary = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary")).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal(2, (int)summary["confirmed"]!);
@@ -55,22 +55,22 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task A_retried_scan_with_the_same_nonce_counts_once_and_answers_as_the_first()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var code = (string)(await admin.RegisterAsync(forum))["accreditationCode"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var code = (string)(await admin.RegisterExpectingCreatedAsync(forum))["accreditationCode"]!;
         var nonce = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Scan(forum, code, nonce)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal(1, await api.WithDbAsync(db => db.CheckIns.CountAsync(c => c.ForumId == Guid.Parse(forum))));
-        await (await Scan(forum, (string)(await admin.RegisterAsync(forum))["accreditationCode"]!, nonce)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Scan(forum, (string)(await admin.RegisterExpectingCreatedAsync(forum))["accreditationCode"]!, nonce)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
     public async Task Two_doors_scanning_one_badge_at_once_check_it_in_once()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var code = (string)(await admin.RegisterAsync(forum))["accreditationCode"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var code = (string)(await admin.RegisterExpectingCreatedAsync(forum))["accreditationCode"]!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Scan(forum, code)));
 
@@ -81,17 +81,17 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task Cancelled_unconfirmed_and_unknown_codes_are_refused()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var confirmed = await admin.RegisterAsync(forum);
-        var waitlisted = await admin.RegisterAsync(forum);
-        await admin.DelegateActionAsync(forum, (string)confirmed["id"]!, "cancel");
-        var other = await admin.CreateForumWithCapacityAsync(null);
-        var elsewhere = await admin.RegisterAsync(other);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var confirmed = await admin.RegisterExpectingCreatedAsync(forum);
+        var waitlisted = await admin.RegisterExpectingCreatedAsync(forum);
+        await admin.DelegateActionExpectingOkAsync(forum, (string)confirmed["id"]!, "cancel");
+        var other = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var elsewhere = await admin.RegisterExpectingCreatedAsync(other);
 
         var cancelled = await (await Scan(forum, (string)confirmed["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("cancelled", (string)cancelled["detail"]!);
         // The waitlisted delegate was promoted by the cancellation; a new waitlisted one is refused.
-        var stillWaiting = await admin.RegisterAsync(forum);
+        var stillWaiting = await admin.RegisterExpectingCreatedAsync(forum);
         await (await Scan(forum, (string)stillWaiting["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await Scan(forum, "ZZZZ-ZZZZ-ZZZZ-ZZZZ")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await Scan(forum, (string)elsewhere["accreditationCode"]!)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -102,9 +102,9 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task A_confirmed_delegate_has_a_badge_with_a_qr_code_and_others_have_none()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var confirmed = await admin.RegisterAsync(forum, new DelegateBuilder("Нұралхан Көшеров"));
-        var waitlisted = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var confirmed = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Нұралхан Көшеров"));
+        var waitlisted = await admin.RegisterExpectingCreatedAsync(forum);
 
         var badge = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{confirmed["id"]}/badge")).ShouldBeAsync(HttpStatusCode.OK);
         var png = await admin.GetAsync($"/api/forums/{forum}/delegates/{confirmed["id"]}/badge/qr.png");
@@ -121,12 +121,12 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     [Fact]
     public async Task The_badge_carries_the_forums_title_and_the_delegations_name_and_is_the_forums_own()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" })))["id"]!;
-        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
-        var alone = (string)(await admin.RegisterAsync(forum))["id"]!;
-        var otherForum = await admin.CreateForumWithCapacityAsync(null);
+        var member = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var alone = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
+        var otherForum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var badge = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{member}/badge")).ShouldBeAsync(HttpStatusCode.OK);
         var noDelegation = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{alone}/badge")).ShouldBeAsync(HttpStatusCode.OK);

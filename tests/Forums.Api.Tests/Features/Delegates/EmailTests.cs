@@ -16,8 +16,8 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("CAF\u00c9@EXAMPLE.KZ")]
     public async Task An_email_registers_once_per_forum_whatever_its_unicode_form_and_case(string again)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", Precomposed));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", Precomposed));
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", again).Build());
 
@@ -41,7 +41,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("\U0001F600@x.kz")]
     public async Task An_email_with_an_invisible_character_or_a_mark_without_a_letter_is_400_naming_email(string email)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
 
@@ -55,7 +55,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("\ufb01le@example.kz")]
     public async Task An_email_whose_local_part_has_a_compatibility_form_is_400_so_it_cannot_register_twice(string email)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
 
@@ -71,7 +71,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("jos\u00e9@\uff45xample.kz")]
     public async Task Letters_and_their_marks_of_any_script_make_an_email(string email)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
 
@@ -81,9 +81,9 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task Changing_a_delegates_email_to_another_form_of_a_registered_one_is_409()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", Decomposed));
-        var other = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", Decomposed));
+        var other = await admin.RegisterExpectingCreatedAsync(forum);
 
         var response = await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{other["id"]}", new DelegateBuilder().With("email", Precomposed).Build());
 
@@ -95,8 +95,8 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task An_international_domain_is_one_address_in_unicode_and_in_punycode()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "akim@B\u00dcCHER.example"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "akim@B\u00dcCHER.example"));
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates",
             new DelegateBuilder().With("email", "akim@xn--bcher-kva.example").Build());
@@ -108,8 +108,8 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task An_import_reports_emails_that_differ_only_in_unicode_form_from_the_file_or_the_forum()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("email", Precomposed));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", Precomposed));
         var csv = CsvFiles.File(3, i => CsvFiles.Row(i, email: i switch
         {
             1 => Decomposed,
@@ -148,7 +148,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("a\u001b[31m@example.kz")]
     public async Task Malformed_emails_are_400_naming_email(string email)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", email).Build());
 
@@ -158,7 +158,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task Overlong_emails_and_local_parts_are_400()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var longLocal = new string('a', 65) + "@example.kz";
         var longLabel = "a@" + new string('b', 64) + ".kz";
         var longAddress = "a@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 5)) + ".kz";
@@ -176,9 +176,9 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [InlineData("x@a-b.example", "x@a-b.example")]
     public async Task Valid_emails_are_stored_in_their_comparison_form(string email, string stored)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
-        var registered = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", email));
+        var registered = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", email));
 
         Assert.Equal(stored, (string)registered["email"]!);
         var found = await (await admin.GetAsync($"/api/forums/{forum}/delegates?q={Uri.EscapeDataString(stored)}")).ShouldBeAsync(HttpStatusCode.OK);
@@ -188,7 +188,7 @@ public sealed class EmailTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task A_malformed_email_in_an_import_is_reported_on_its_line()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var csv = CsvFiles.File(2, i => CsvFiles.Row(i, email: i == 2 ? "\"<a@example.kz>\"" : null));
 
         var response = await admin.ImportAsync(forum, csv);

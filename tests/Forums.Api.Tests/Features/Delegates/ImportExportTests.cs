@@ -13,7 +13,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Ten_thousand_rows_import_in_one_request_with_the_capacity_rules()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(9_000);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(9_000);
 
         var response = await admin.ImportAsync(forum, CsvFiles.File(10_000, i => CsvFiles.Row(i, delegation: i % 2 == 0 ? "Shymkent" : "Turkistan region")), bom: true);
 
@@ -37,7 +37,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task One_bad_row_among_a_thousand_writes_nothing_and_names_its_line_and_column()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = CsvFiles.File(1_000, i => i == 637 ? CsvFiles.Row(i).Replace($"delegate{i}@example.kz", "not-an-email") : CsvFiles.Row(i));
 
         var problem = await (await admin.ImportAsync(forum, file)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -51,8 +51,8 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Duplicates_in_the_file_and_against_registered_delegates_are_reported_not_merged()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "taken@example.kz"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "taken@example.kz"));
         var file = CsvFiles.File(4, i => i switch
         {
             2 => CsvFiles.Row(i, email: "TAKEN@example.kz"),
@@ -71,7 +71,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Validate_only_answers_what_would_happen_and_writes_nothing()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(2);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(2);
 
         var summary = await (await admin.ImportAsync(forum, CsvFiles.File(5, i => CsvFiles.Row(i, "New delegation")), validateOnly: true)).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -86,10 +86,10 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task An_import_places_rows_within_a_delegations_quota_as_registrations_do()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Shymkent" }).With("quota", 3));
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", (string)delegation["id"]!));
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", (string)delegation["id"]!));
 
         var summary = await (await admin.ImportAsync(forum, CsvFiles.File(4, i => CsvFiles.Row(i, delegation: "Shymkent")))).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -105,8 +105,8 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task An_import_places_rows_within_the_forums_capacity_as_registrations_do()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(3, requiresApproval: true);
-        await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(3, requiresApproval: true);
+        await admin.RegisterExpectingCreatedAsync(forum);
 
         var summary = await (await admin.ImportAsync(forum, CsvFiles.File(4))).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -122,8 +122,8 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task An_import_joins_a_delegation_however_its_name_is_spelt_with_invisible_characters_or_full_width_letters()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Otrar region" }));
         string[] spellings = ["Otrar region\u200b", "Otrar region\ufe0f", "Otrar\u00a0 region", "\uff2ftrar region", "Otrar\u3164region", "Otrar region\U000E0100"];
 
@@ -136,9 +136,9 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_name_two_delegations_answer_to_is_refused_by_line_rather_than_placed_in_either()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same" }).With("quota", 1));
-        await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same\u200b" }));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same" }).With("quota", 1));
+        await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Same\u200b" }));
 
         var response = await admin.ImportAsync(forum, CsvFiles.File(2, i => CsvFiles.Row(i, delegation: "same")));
 
@@ -150,8 +150,8 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Validate_only_counts_places_as_the_import_would_and_leaves_the_counters()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Otrar" }).With("quota", 1));
 
         var summary = await (await admin.ImportAsync(forum, CsvFiles.File(3, i => CsvFiles.Row(i, delegation: "otrar")), validateOnly: true)).ShouldBeAsync(HttpStatusCode.OK);
@@ -165,7 +165,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_delegation_the_import_would_create_meets_the_rules_of_a_delegation_created_through_json()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = CsvFiles.File(3, i => i == 2 ? CsvFiles.Row(i, delegation: new string('x', 1_000)) : CsvFiles.Row(i, delegation: "Sauran"));
 
         var problem = await (await admin.ImportAsync(forum, file)).ShouldBeInvalidAsync("line 3: delegation");
@@ -177,7 +177,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_header_of_a_million_unknown_columns_answers_a_small_400()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var header = "name," + string.Join(",", Enumerable.Range(0, 1_000_000).Select(i => $"c{i}"));
 
         var response = await admin.ImportAsync(forum, header + "\r\n");
@@ -192,7 +192,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_header_line_longer_than_any_known_header_is_refused_before_it_is_parsed()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var problem = await (await admin.ImportAsync(forum, "name,\"" + new string('x', 1_000_000) + "\"\r\nA,b\r\n")).ShouldBeInvalidAsync("header");
 
@@ -203,7 +203,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_row_of_a_million_columns_is_refused_naming_its_line()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = CsvFiles.File(2) + "A" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\r\n" + CsvFiles.Row(3) + "\r\n";
 
         var response = await admin.ImportAsync(forum, file);
@@ -217,7 +217,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_file_with_cr_only_line_ends_imports_as_one_with_crlf()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var response = await admin.ImportAsync(forum, CsvFiles.File(200).Replace("\r\n", "\r"), validateOnly: true);
 
@@ -228,7 +228,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task The_line_guard_numbers_lines_ended_by_cr_lf_or_crlf_and_keeps_quoted_line_breaks_in_their_row()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         // 3,000 CRLF rows first: some CRLF pairs fall across the reader's buffers.
         var file = CsvFiles.File(3_000)
                    + CsvFiles.Row(3_001) + "\r"
@@ -247,7 +247,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Unknown_columns_are_named_once_each_and_the_known_columns_once()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var problem = await (await admin.ImportAsync(forum, "name,shoeSize,favouriteColour,hat\r\nA,1,blue,no\r\n")).ShouldBeInvalidAsync("header");
 
@@ -261,7 +261,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_file_with_thousands_of_bad_rows_answers_at_most_a_hundred_errors_and_says_how_many_more()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = CsvFiles.File(5_000, i => CsvFiles.Row(i).Replace($"delegate{i}@example.kz", $"not-an-email-{i}"));
 
         var response = await admin.ImportAsync(forum, file);
@@ -277,7 +277,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_languages_cell_of_more_tags_than_can_be_valid_is_refused_by_its_count_alone()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = "name,email,languages\r\nA,a@example.kz," + string.Concat(Enumerable.Repeat("!! ", 500)) + "\r\nB,b@example.kz,kk ru\r\n";
 
         var problem = await (await admin.ImportAsync(forum, file, validateOnly: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -290,7 +290,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_file_of_twenty_thousand_bad_rows_answers_the_first_hundred_and_counts_the_others()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var file = "name,email,languages,country,phone\r\n"
                    + string.Concat(Enumerable.Range(0, 20_000).Select(i => $",bad{i},{string.Concat(Enumerable.Repeat("!! ", 300))},ZZ,abc\r\n"));
 
@@ -307,7 +307,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_file_with_more_than_twenty_thousand_rows_is_413()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         await (await admin.ImportAsync(forum, CsvFiles.File(20_001))).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
@@ -321,7 +321,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [InlineData("name,email\r\n\"unclosed,a@example.kz\r\n", "line ")]
     public async Task A_malformed_file_is_400_naming_where(string csv, string key)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var problem = await (await admin.ImportAsync(forum, csv)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
@@ -331,7 +331,7 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_file_that_is_not_utf8_is_400()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var content = new ByteArrayContent(Encoding.Latin1.GetBytes("name\r\nMüller\r\n"));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
 
@@ -343,12 +343,12 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task An_export_reimports_into_another_forum_as_the_same_people()
     {
-        var source = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = (string)(await admin.CreateDelegationAsync(source, new DelegationBuilder()
+        var source = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(source, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" })))["id"]!;
-        await admin.RegisterAsync(source, new DelegateBuilder("Нұралхан Көшеров").With("delegationId", delegation)
+        await admin.RegisterExpectingCreatedAsync(source, new DelegateBuilder("Нұралхан Көшеров").With("delegationId", delegation)
             .With("organisation", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Әкімдік, \"Түркістан\"", ["en"] = "=HYPERLINK(\"x\")" }));
-        await admin.RegisterAsync(source, new DelegateBuilder("Чжо Тэ Ик").With("phone", "+82 2 000 0000").With("country", "KR"));
+        await admin.RegisterExpectingCreatedAsync(source, new DelegateBuilder("Чжо Тэ Ик").With("phone", "+82 2 000 0000").With("country", "KR"));
 
         var exported = await admin.GetAsync($"/api/forums/{source}/delegates/export");
         Assert.Equal("text/csv", exported.Content.Headers.ContentType?.MediaType);
@@ -356,8 +356,8 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
         Assert.Contains("'=HYPERLINK", csv);
         Assert.Contains("'+82 2 000 0000", csv);
 
-        var target = await admin.CreateForumWithCapacityAsync(null);
-        await admin.CreateDelegationAsync(target, new DelegationBuilder()
+        var target = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.CreateDelegationExpectingCreatedAsync(target, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Түркістан облысы", ["en"] = "Turkistan region" }));
         var summary = await (await admin.ImportAsync(target, csv)).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Empty(summary["delegationsCreated"]!.AsArray());
@@ -371,12 +371,12 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     public async Task Names_that_start_like_a_formula_or_with_an_apostrophe_round_trip_exactly()
     {
         string[] names = ["'=1+1", "'@home", "'-5", "'plain", "'", "''", "=cmd", "+1", "-x", "@a", "plain"];
-        var source = await admin.CreateForumWithCapacityAsync(null);
+        var source = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         foreach (var name in names)
-            await admin.RegisterAsync(source, new DelegateBuilder(name));
+            await admin.RegisterExpectingCreatedAsync(source, new DelegateBuilder(name));
 
         var csv = await (await admin.GetAsync($"/api/forums/{source}/delegates/export")).Content.ReadAsStringAsync();
-        var target = await admin.CreateForumWithCapacityAsync(null);
+        var target = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         await (await admin.ImportAsync(target, csv)).ShouldBeAsync(HttpStatusCode.OK);
 
         var page = await (await admin.GetAsync($"/api/forums/{target}/delegates?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
@@ -386,13 +386,13 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task The_export_names_a_delegation_in_the_language_every_export_picks()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var english = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var english = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Отырар ауданы", ["en"] = "Otrar district" })))["id"]!;
-        var kazakh = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder()
+        var kazakh = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder()
             .With("name", new System.Text.Json.Nodes.JsonObject { ["kk"] = "Сайрам ауданы", ["ru"] = "Сайрамский район" })))["id"]!;
-        await admin.RegisterAsync(forum, new DelegateBuilder("Бірінші").With("delegationId", english));
-        await admin.RegisterAsync(forum, new DelegateBuilder("Екінші").With("delegationId", kazakh));
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Бірінші").With("delegationId", english));
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Екінші").With("delegationId", kazakh));
 
         var csv = await (await admin.GetAsync($"/api/forums/{forum}/delegates/export")).Content.ReadAsStringAsync();
 
@@ -404,9 +404,9 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task The_export_takes_the_lists_filters()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        await admin.RegisterAsync(forum, new DelegateBuilder("Confirmed one"));
-        await admin.RegisterAsync(forum, new DelegateBuilder("Waiting one"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Confirmed one"));
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Waiting one"));
 
         var csv = await (await admin.GetAsync($"/api/forums/{forum}/delegates/export?status=waitlisted")).Content.ReadAsStringAsync();
 

@@ -49,8 +49,8 @@ public sealed class ImportRaceTests
     {
         using var api = new RacingApi();
         var admin = api.CreateAdminClient();
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "early@example.kz"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "early@example.kz"));
         api.LateEmail.Sql = "UPDATE \"Delegates\" SET \"Email\" = 'late@example.kz' WHERE \"Email\" = 'early@example.kz'";
 
         var response = await admin.ImportAsync(forum, CsvFiles.File(3, i => CsvFiles.Row(i, email: i == 2 ? "late@example.kz" : null)), validateOnly);

@@ -15,7 +15,7 @@ public sealed class ImportTurnTests
         using var api = new ForumsApiFactory(ForumsApiFactory.NewDataFolder(), seed: false,
             new Dictionary<string, string?> { ["Limits:RequestTimeoutSeconds"] = "1" });
         var admin = api.CreateAdminClient();
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var running = new TaskCompletionSource();
         var held = api.Services.GetRequiredService<ImportTurns>().RunAsync(() => running.Task, CancellationToken.None);
 
@@ -58,8 +58,8 @@ public sealed class ImportTurnTests
         using (var setup = new ForumsApiFactory(folder, seed: false))
         {
             var setupAdmin = setup.CreateAdminClient();
-            slowForum = await setupAdmin.CreateForumWithCapacityAsync(null);
-            forum = await setupAdmin.CreateForumWithCapacityAsync(null);
+            slowForum = await setupAdmin.CreateForumWithCapacityExpectingCreatedAsync(null);
+            forum = await setupAdmin.CreateForumWithCapacityExpectingCreatedAsync(null);
         }
         await using var process = await ApiProcess.StartAsync(folder);
         using var admin = new HttpClient { BaseAddress = new Uri(process.BaseUrl) };

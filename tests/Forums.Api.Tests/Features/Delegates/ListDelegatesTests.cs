@@ -44,14 +44,14 @@ public sealed class ListDelegatesTests(SeededForumsApiFactory api) : IClassFixtu
     [InlineData("email")]
     public async Task Search_finds_a_delegate_by_each_searched_field_alone(string field)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var words = new Dictionary<string, string>
         {
             ["name"] = SearchWords.Cyrillic(), ["nameLatin"] = SearchWords.Latin(), ["organisation"] = SearchWords.Cyrillic(), ["email"] = SearchWords.Latin(),
         };
-        var id = (string)(await admin.RegisterAsync(forum, new DelegateBuilder(words["name"]).With("nameLatin", words["nameLatin"])
+        var id = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder(words["name"]).With("nameLatin", words["nameLatin"])
             .With("organisation", SearchWords.InSecondLanguage(words["organisation"])).With("email", $"{words["email"]}@example.kz")))["id"]!;
-        await admin.RegisterAsync(forum);
+        await admin.RegisterExpectingCreatedAsync(forum);
         var q = Uri.EscapeDataString(words[field].ToUpperInvariant());
 
         var page = await (await admin.GetAsync($"/api/forums/{forum}/delegates?q={q}")).ShouldBeAsync(HttpStatusCode.OK);
@@ -65,8 +65,8 @@ public sealed class ListDelegatesTests(SeededForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Search_finds_a_delegate_by_email()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var registered = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "Protocol@Turkistan.gov.kz"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var registered = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "Protocol@Turkistan.gov.kz"));
 
         var page = await (await admin.GetAsync($"/api/forums/{forum}/delegates?q=PROTOCOL%40turkistan")).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -76,11 +76,11 @@ public sealed class ListDelegatesTests(SeededForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Lists_filter_by_status_delegation_and_country_and_page_in_name_order()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(3);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(3);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
         var names = new[] { "Ә", "Б", "В", "Г", "Ғ" };
         foreach (var name in names)
-            await admin.RegisterAsync(forum, new DelegateBuilder(name).With("nameLatin", null).With("delegationId", name == "Ғ" ? delegation : null)
+            await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder(name).With("nameLatin", null).With("delegationId", name == "Ғ" ? delegation : null)
                 .With("country", name == "Б" ? "KR" : "KZ"));
 
         var confirmed = await Names($"/api/forums/{forum}/delegates?status=confirmed&limit=100");

@@ -16,17 +16,17 @@ public sealed class PlaceRaceTests(EmptyForumsApiFactory api) : IClassFixture<Em
         for (var round = 0; round < 20; round++)
         {
             var forumBody = new ForumBuilder().With("capacity", 60).With("requiresApproval", round % 3 == 0);
-            var forum = (string)(await admin.CreateForumAsync(forumBody))["id"]!;
+            var forum = (string)(await admin.CreateForumExpectingCreatedAsync(forumBody))["id"]!;
             var north = new DelegationBuilder().With("quota", 40);
             var south = new DelegationBuilder().With("quota", 40);
-            var northId = (string)(await admin.CreateDelegationAsync(forum, north))["id"]!;
-            var southId = (string)(await admin.CreateDelegationAsync(forum, south))["id"]!;
+            var northId = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, north))["id"]!;
+            var southId = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, south))["id"]!;
             var movers = new List<(string Id, DelegateBuilder Body, string To)>();
             for (var i = 0; i < 6; i++)
             {
                 var (from, to) = i % 2 == 0 ? (northId, southId) : (southId, northId);
                 var body = new DelegateBuilder().With("delegationId", from);
-                movers.Add(((string)(await admin.RegisterAsync(forum, body))["id"]!, body, to));
+                movers.Add(((string)(await admin.RegisterExpectingCreatedAsync(forum, body))["id"]!, body, to));
             }
 
             var registrations = Enumerable.Range(0, 50).Select(i => admin.PostJsonAsync($"/api/forums/{forum}/delegates",

@@ -13,7 +13,7 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Registering_while_places_are_free_confirms_with_an_accreditation_code()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(10);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(10);
         var body = new DelegateBuilder("Нұралхан Көшеров").With("nameLatin", "Nuralkhan Kusherov").With("email", "Akim@Example.KZ");
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", body.Build());
@@ -26,17 +26,17 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$", (string)registered["accreditationCode"]!);
         Assert.Null(registered["waitlistedAt"]);
         Assert.Equal($"/api/forums/{forum}/delegates/{registered["id"]}", response.Headers.Location?.OriginalString);
-        Assert.Equal(registered.ToJsonString(), (await admin.GetDelegateAsync(forum, (string)registered["id"]!)).ToJsonString());
+        Assert.Equal(registered.ToJsonString(), (await admin.GetDelegateExpectingOkAsync(forum, (string)registered["id"]!)).ToJsonString());
     }
 
     [Fact]
     public async Task Registering_past_capacity_waitlists_the_delegate()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(2);
-        await admin.RegisterAsync(forum);
-        await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(2);
+        await admin.RegisterExpectingCreatedAsync(forum);
+        await admin.RegisterExpectingCreatedAsync(forum);
 
-        var third = await admin.RegisterAsync(forum);
+        var third = await admin.RegisterExpectingCreatedAsync(forum);
 
         Assert.Equal("waitlisted", (string)third["status"]!);
         Assert.NotNull((string?)third["waitlistedAt"]);
@@ -46,14 +46,14 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_forum_that_requires_approval_registers_pending_delegates_who_hold_their_place()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1, requiresApproval: true);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1, requiresApproval: true);
 
-        var first = await admin.RegisterAsync(forum);
-        var second = await admin.RegisterAsync(forum);
+        var first = await admin.RegisterExpectingCreatedAsync(forum);
+        var second = await admin.RegisterExpectingCreatedAsync(forum);
 
         Assert.Equal("pending", (string)first["status"]!);
         Assert.Equal("waitlisted", (string)second["status"]!);
-        var confirmed = await admin.DelegateActionAsync(forum, (string)first["id"]!, "confirm");
+        var confirmed = await admin.DelegateActionExpectingOkAsync(forum, (string)first["id"]!, "confirm");
         Assert.Equal("confirmed", (string)confirmed["status"]!);
         Assert.Equal(1, await PlacesTaken(forum));
     }
@@ -61,12 +61,12 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_full_delegation_quota_waitlists_even_when_the_forum_has_room()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(100);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(100);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
 
-        var first = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
-        var second = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
-        var outsider = await admin.RegisterAsync(forum);
+        var first = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var second = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var outsider = await admin.RegisterExpectingCreatedAsync(forum);
 
         Assert.Equal(["confirmed", "waitlisted", "confirmed"], new[] { first, second, outsider }.Select(d => (string)d["status"]!));
         Assert.Equal(2, await PlacesTaken(forum));
@@ -75,21 +75,21 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task One_email_registers_once_per_forum_and_the_409_points_at_the_existing_delegate()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var existing = await admin.RegisterAsync(forum, new DelegateBuilder().With("email", "same@example.kr"));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "same@example.kr"));
 
         var again = await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", "SAME@example.KR").Build());
 
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal($"/api/forums/{forum}/delegates/{existing["id"]}", (string)problem["existing"]!);
-        var other = await admin.CreateForumWithCapacityAsync(null);
-        await admin.RegisterAsync(other, new DelegateBuilder().With("email", "same@example.kr"));
+        var other = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.RegisterExpectingCreatedAsync(other, new DelegateBuilder().With("email", "same@example.kr"));
     }
 
     [Fact]
     public async Task Invalid_fields_are_named_and_nothing_is_written()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(5);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(5);
         var body = new DelegateBuilder()
             .With("name", "  ")
             .With("email", "not-an-email")
@@ -111,7 +111,7 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     {
         for (var round = 0; round < 3; round++)
         {
-            var forum = await admin.CreateForumWithCapacityAsync(50);
+            var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(50);
 
             var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
                 admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().Build())));
@@ -128,7 +128,7 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Fifty_parallel_retries_with_one_idempotency_key_register_one_delegate()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegateBuilder().Build();
         var key = Guid.NewGuid().ToString();
 
@@ -146,11 +146,11 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     [Fact]
     public async Task Accreditation_codes_are_unique()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var codes = new List<string>();
         for (var i = 0; i < 30; i++)
-            codes.Add((string)(await admin.RegisterAsync(forum))["accreditationCode"]!);
+            codes.Add((string)(await admin.RegisterExpectingCreatedAsync(forum))["accreditationCode"]!);
 
         Assert.Equal(codes.Count, codes.Distinct().Count());
     }

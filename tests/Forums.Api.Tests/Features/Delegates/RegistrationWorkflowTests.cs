@@ -12,98 +12,98 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     [Fact]
     public async Task A_cancelled_confirmed_delegate_is_replaced_by_the_first_waitlisted_one()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var confirmed = await admin.RegisterAsync(forum);
-        var firstInLine = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var confirmed = await admin.RegisterExpectingCreatedAsync(forum);
+        var firstInLine = await admin.RegisterExpectingCreatedAsync(forum);
         api.Clock.Advance(TimeSpan.FromSeconds(1));
-        var secondInLine = await admin.RegisterAsync(forum);
+        var secondInLine = await admin.RegisterExpectingCreatedAsync(forum);
 
-        var cancelled = await admin.DelegateActionAsync(forum, (string)confirmed["id"]!, "cancel");
+        var cancelled = await admin.DelegateActionExpectingOkAsync(forum, (string)confirmed["id"]!, "cancel");
 
         Assert.Equal("cancelled", (string)cancelled["status"]!);
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, (string)firstInLine["id"]!))["status"]!);
-        Assert.Equal("waitlisted", (string)(await admin.GetDelegateAsync(forum, (string)secondInLine["id"]!))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)firstInLine["id"]!))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)secondInLine["id"]!))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Promotion_passes_over_a_waitlisted_delegate_whose_delegation_is_full()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(2);
-        var small = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
-        var inSmall = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", small));
-        var other = await admin.RegisterAsync(forum);
-        var waitingInSmall = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", small));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(2);
+        var small = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var inSmall = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", small));
+        var other = await admin.RegisterExpectingCreatedAsync(forum);
+        var waitingInSmall = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", small));
         api.Clock.Advance(TimeSpan.FromSeconds(1));
-        var waitingAlone = await admin.RegisterAsync(forum);
+        var waitingAlone = await admin.RegisterExpectingCreatedAsync(forum);
 
-        await admin.DelegateActionAsync(forum, (string)other["id"]!, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, (string)other["id"]!, "cancel");
 
-        Assert.Equal("waitlisted", (string)(await admin.GetDelegateAsync(forum, (string)waitingInSmall["id"]!))["status"]!);
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, (string)waitingAlone["id"]!))["status"]!);
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, (string)inSmall["id"]!))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)waitingInSmall["id"]!))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)waitingAlone["id"]!))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)inSmall["id"]!))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Cancelling_a_waitlisted_delegate_promotes_no_one()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        await admin.RegisterAsync(forum);
-        var waiting = await admin.RegisterAsync(forum);
-        var alsoWaiting = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        await admin.RegisterExpectingCreatedAsync(forum);
+        var waiting = await admin.RegisterExpectingCreatedAsync(forum);
+        var alsoWaiting = await admin.RegisterExpectingCreatedAsync(forum);
 
-        await admin.DelegateActionAsync(forum, (string)waiting["id"]!, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, (string)waiting["id"]!, "cancel");
 
-        Assert.Equal("waitlisted", (string)(await admin.GetDelegateAsync(forum, (string)alsoWaiting["id"]!))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)alsoWaiting["id"]!))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Transitions_that_make_no_sense_are_409()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var confirmed = (string)(await admin.RegisterAsync(forum))["id"]!;
-        var waiting = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var confirmed = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
+        var waiting = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
         await Refused(forum, confirmed, "confirm");
         await Refused(forum, confirmed, "reinstate");
         var full = await Refused(forum, waiting, "confirm");
         Assert.Contains("full", (string)full["detail"]!);
-        await admin.DelegateActionAsync(forum, confirmed, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, confirmed, "cancel");
         await Refused(forum, confirmed, "cancel");
         await Refused(forum, confirmed, "confirm");
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, waiting))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task A_cancelled_delegate_is_reinstated_like_a_new_registration()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var first = (string)(await admin.RegisterAsync(forum))["id"]!;
-        await admin.DelegateActionAsync(forum, first, "cancel");
-        var second = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var first = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
+        await admin.DelegateActionExpectingOkAsync(forum, first, "cancel");
+        var second = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
-        var reinstated = await admin.DelegateActionAsync(forum, first, "reinstate");
+        var reinstated = await admin.DelegateActionExpectingOkAsync(forum, first, "reinstate");
 
         Assert.Equal("waitlisted", (string)reinstated["status"]!);
-        await admin.DelegateActionAsync(forum, second, "cancel");
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, first))["status"]!);
+        await admin.DelegateActionExpectingOkAsync(forum, second, "cancel");
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, first))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task A_waitlisted_delegate_is_confirmed_by_hand_when_a_place_is_free()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1, requiresApproval: true);
-        var pending = (string)(await admin.RegisterAsync(forum))["id"]!;
-        var waiting = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1, requiresApproval: true);
+        var pending = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
+        var waiting = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
-        await admin.DelegateActionAsync(forum, pending, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, pending, "cancel");
 
-        Assert.Equal("pending", (string)(await admin.GetDelegateAsync(forum, waiting))["status"]!);
-        Assert.Equal("confirmed", (string)(await admin.DelegateActionAsync(forum, waiting, "confirm"))["status"]!);
+        Assert.Equal("pending", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.DelegateActionExpectingOkAsync(forum, waiting, "confirm"))["status"]!);
         await AssertCountersMatch(forum);
     }
 
@@ -111,14 +111,14 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     public async Task Raising_the_capacity_promotes_the_waitlist_and_lowering_it_below_the_places_held_is_409()
     {
         var forumBody = new ForumBuilder().With("capacity", 1);
-        var forum = (string)(await admin.CreateForumAsync(forumBody))["id"]!;
-        await admin.RegisterAsync(forum);
-        await admin.RegisterAsync(forum);
-        var waiting = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(forumBody))["id"]!;
+        await admin.RegisterExpectingCreatedAsync(forum);
+        await admin.RegisterExpectingCreatedAsync(forum);
+        var waiting = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
         await (await admin.PutJsonAsync($"/api/forums/{forum}", forumBody.With("capacity", 3).Build())).ShouldBeAsync(HttpStatusCode.OK);
 
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, waiting))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
         var problem = await (await admin.PutJsonAsync($"/api/forums/{forum}", forumBody.With("capacity", 2).Build()))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("3 delegates", (string)problem["detail"]!);
@@ -128,16 +128,16 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     [Fact]
     public async Task Raising_a_quota_promotes_the_delegations_waitlist()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var delegationBody = new DelegationBuilder().With("quota", 1);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, delegationBody))["id"]!;
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
-        var waiting = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, delegationBody))["id"]!;
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var waiting = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
 
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", delegationBody.With("quota", 2).Build()))
             .ShouldBeAsync(HttpStatusCode.OK);
 
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, waiting))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", delegationBody.With("quota", 1).Build()))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await AssertCountersMatch(forum);
@@ -146,29 +146,29 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     [Fact]
     public async Task Moving_a_delegate_to_a_full_delegation_is_409_and_moves_nothing()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var full = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", full));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var full = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", full));
         var body = new DelegateBuilder();
-        var mover = (string)(await admin.RegisterAsync(forum, body))["id"]!;
+        var mover = (string)(await admin.RegisterExpectingCreatedAsync(forum, body))["id"]!;
 
         var refused = await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{mover}", body.With("delegationId", full).Build());
 
         await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        Assert.Null((string?)(await admin.GetDelegateAsync(forum, mover))["delegationId"]);
+        Assert.Null((string?)(await admin.GetDelegateExpectingOkAsync(forum, mover))["delegationId"]);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Cancelling_a_delegate_gives_its_place_back_to_its_delegations_quota()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
-        var first = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var first = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
 
-        await admin.DelegateActionAsync(forum, first, "cancel");
+        await admin.DelegateActionExpectingOkAsync(forum, first, "cancel");
 
-        var next = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var next = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
         Assert.Equal("confirmed", (string)next["status"]!);
         await AssertCountersMatch(forum);
     }
@@ -176,44 +176,44 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     [Fact]
     public async Task A_registration_the_forums_capacity_refuses_takes_nothing_from_its_delegations_quota()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(1);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
-        var alone = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var alone = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
-        var waiting = await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var waiting = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
 
         Assert.Equal("waitlisted", (string)waiting["status"]!);
         await AssertCountersMatch(forum);
-        await admin.DelegateActionAsync(forum, alone, "cancel");
-        Assert.Equal("confirmed", (string)(await admin.GetDelegateAsync(forum, (string)waiting["id"]!))["status"]!);
+        await admin.DelegateActionExpectingOkAsync(forum, alone, "cancel");
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)waiting["id"]!))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Moving_a_delegate_to_another_delegation_frees_its_place_in_the_first()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var from = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
-        var to = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var from = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var to = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
         var body = new DelegateBuilder().With("delegationId", from);
-        var mover = (string)(await admin.RegisterAsync(forum, body))["id"]!;
+        var mover = (string)(await admin.RegisterExpectingCreatedAsync(forum, body))["id"]!;
 
         var moved = await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{mover}", body.With("delegationId", to).Build()))
             .ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal(to, (string)moved["delegationId"]!);
-        Assert.Equal("confirmed", (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", from)))["status"]!);
-        Assert.Equal("waitlisted", (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", to)))["status"]!);
+        Assert.Equal("confirmed", (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", from)))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", to)))["status"]!);
         await AssertCountersMatch(forum);
     }
 
     [Fact]
     public async Task Details_are_replaced_with_if_match_and_a_taken_email_is_409()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var taken = await admin.RegisterAsync(forum);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var taken = await admin.RegisterExpectingCreatedAsync(forum);
         var body = new DelegateBuilder();
-        var id = (string)(await admin.RegisterAsync(forum, body))["id"]!;
+        var id = (string)(await admin.RegisterExpectingCreatedAsync(forum, body))["id"]!;
         var read = await admin.GetAsync($"/api/forums/{forum}/delegates/{id}");
         var etag = read.ETag();
 
@@ -232,9 +232,9 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
     [Fact]
     public async Task Deleting_a_draft_forum_removes_its_delegations_and_delegates()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var delegation = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/forums/{forum}")).StatusCode);
 

@@ -55,12 +55,12 @@ public sealed class WaitlistCostTests : IClassFixture<WaitlistCostTests.Counting
     /// <summary>A forum whose delegation "Full" (quota 1) has a thousand waitlisted delegates, and a confirmed delegate of no delegation.</summary>
     private async Task<(string Forum, string Full, string Free)> CrowdedForumAsync()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var full = (string)(await admin.CreateDelegationAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Full" }).With("quota", 1)))["id"]!;
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var full = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("name", new System.Text.Json.Nodes.JsonObject { ["en"] = "Full" }).With("quota", 1)))["id"]!;
         var csv = "name,delegation\r\n" + string.Join("\r\n", Enumerable.Range(0, Waitlisted + 1).Select(i => $"Waiting {i},Full"));
         var imported = await (await admin.ImportAsync(forum, csv)).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal(Waitlisted, (int)imported["waitlisted"]!);
-        var free = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var free = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
         return (forum, full, free);
     }
 
@@ -70,7 +70,7 @@ public sealed class WaitlistCostTests : IClassFixture<WaitlistCostTests.Counting
         var (forum, _, free) = await CrowdedForumAsync();
         var before = api.Reads.Count;
 
-        var cancelled = await admin.DelegateActionAsync(forum, free, "cancel");
+        var cancelled = await admin.DelegateActionExpectingOkAsync(forum, free, "cancel");
 
         Assert.Equal("cancelled", (string)cancelled["status"]!);
         Assert.InRange(api.Reads.Count - before, 0, 2);
@@ -82,7 +82,7 @@ public sealed class WaitlistCostTests : IClassFixture<WaitlistCostTests.Counting
     public async Task Renaming_a_delegation_or_a_forum_promotes_nobody_and_reads_no_waitlist()
     {
         var (forum, full, _) = await CrowdedForumAsync();
-        var other = await admin.CreateDelegationAsync(forum);
+        var other = await admin.CreateDelegationExpectingCreatedAsync(forum);
         var before = api.Reads.Count;
 
         var renamed = await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{other["id"]}",

@@ -12,7 +12,7 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_delegation_is_created_read_and_replaced_with_if_match()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder().With("name", new JsonObject { ["kk"] = "Шымкент делегациясы", ["en"] = "Shymkent delegation" })
             .With("region", new JsonObject { ["en"] = "Shymkent" }).With("quota", 10);
 
@@ -42,13 +42,13 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [InlineData("region")]
     public async Task Search_finds_a_delegation_by_each_searched_field_alone(string field)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var words = new[] { "name", "region" }.ToDictionary(f => f, _ => SearchWords.Cyrillic());
         var delegation = new DelegationBuilder();
         foreach (var (name, word) in words)
             delegation.With(name, SearchWords.InSecondLanguage(word));
-        var id = (string)(await admin.CreateDelegationAsync(forum, delegation))["id"]!;
-        await admin.CreateDelegationAsync(forum);
+        var id = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, delegation))["id"]!;
+        await admin.CreateDelegationExpectingCreatedAsync(forum);
 
         var page = await (await admin.GetAsync($"/api/forums/{forum}/delegations?q={Uri.EscapeDataString(words[field].ToUpperInvariant())}"))
             .ShouldBeAsync(HttpStatusCode.OK);
@@ -59,7 +59,7 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task Invalid_delegations_name_their_fields()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         await (await admin.PostJsonAsync($"/api/forums/{forum}/delegations", new JsonObject { ["kind"] = "tribe", ["quota"] = 0 }))
             .ShouldBeInvalidAsync("kind");
@@ -72,11 +72,11 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task The_head_of_delegation_is_one_of_its_delegates()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder();
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
-        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
-        var outsider = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
+        var member = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var outsider = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", outsider)))
             .ShouldBeInvalidAsync("headDelegateId");
@@ -91,16 +91,16 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [InlineData("moved to another delegation")]
     public async Task A_head_of_delegation_who_is_cancelled_or_leaves_is_no_longer_its_head(string how)
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder();
-        var delegation = (string)(await admin.CreateDelegationAsync(forum, body))["id"]!;
-        var other = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
+        var other = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
         var headBody = new DelegateBuilder().With("delegationId", delegation);
-        var head = (string)(await admin.RegisterAsync(forum, headBody))["id"]!;
+        var head = (string)(await admin.RegisterExpectingCreatedAsync(forum, headBody))["id"]!;
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
 
         if (how == "cancelled")
-            await admin.DelegateActionAsync(forum, head, "cancel");
+            await admin.DelegateActionExpectingOkAsync(forum, head, "cancel");
         else
             await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{head}", headBody.With("delegationId", other).Build())).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -111,11 +111,11 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_delegation_with_delegates_is_not_deleted_and_an_empty_one_is()
     {
-        var forum = await admin.CreateForumWithCapacityAsync(null);
-        var used = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        var empty = (string)(await admin.CreateDelegationAsync(forum))["id"]!;
-        var member = (string)(await admin.RegisterAsync(forum, new DelegateBuilder().With("delegationId", used)))["id"]!;
-        await admin.DelegateActionAsync(forum, member, "cancel");
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var used = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var empty = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var member = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", used)))["id"]!;
+        await admin.DelegateActionExpectingOkAsync(forum, member, "cancel");
 
         var refused = await (await admin.DeleteAsync($"/api/forums/{forum}/delegations/{used}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -140,8 +140,8 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
     public async Task Anyone_reads_a_published_forums_delegations_and_no_one_a_drafts()
     {
         var anonymous = api.CreateClient();
-        var draft = await admin.CreateForumWithCapacityAsync(null);
-        await admin.CreateDelegationAsync(draft);
+        var draft = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        await admin.CreateDelegationExpectingCreatedAsync(draft);
 
         var seeded = await (await anonymous.GetAsync($"/api/forums/{SeedForum}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
 

@@ -32,7 +32,7 @@ public sealed class CreateForumTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.Equal(500, (int)created["capacity"]!);
         Assert.Null(created["publishedAt"]);
 
-        var (read, _) = await client.GetForumAsync(id);
+        var (read, _) = await client.GetForumExpectingOkAsync(id);
         Assert.Equal(created.ToJsonString(), read.ToJsonString());
     }
 
@@ -127,7 +127,7 @@ public sealed class CreateForumTests(EmptyForumsApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_taken_slug_is_409_and_writes_nothing()
     {
-        var first = await client.CreateForumAsync(new ForumBuilder("taken-slug"));
+        var first = await client.CreateForumExpectingCreatedAsync(new ForumBuilder("taken-slug"));
 
         var response = await client.PostJsonAsync("/api/forums", new ForumBuilder("taken-slug").With("title", new JsonObject { ["en"] = "Other" }).Build());
 

@@ -10,9 +10,9 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_draft_is_published_then_archived()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
 
-        var published = await client.PublishForumAsync(id);
+        var published = await client.PublishForumExpectingOkAsync(id);
         Assert.Equal("published", (string)published["status"]!);
         Assert.NotNull((string?)published["publishedAt"]);
 
@@ -23,8 +23,8 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Publishing_twice_or_publishing_an_archived_forum_is_409()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
-        await client.PublishForumAsync(id);
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
+        await client.PublishForumExpectingOkAsync(id);
 
         var again = await (await client.PostAsync($"/api/forums/{id}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("published", (string)again["detail"]!);
@@ -32,28 +32,28 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
         await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
         await (await client.PostAsync($"/api/forums/{id}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsync($"/api/forums/{id}/archive", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        var (read, _) = await client.GetForumAsync(id);
+        var (read, _) = await client.GetForumExpectingOkAsync(id);
         Assert.Equal("archived", (string)read["status"]!);
     }
 
     [Fact]
     public async Task A_published_forum_cannot_be_deleted()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
-        await client.PublishForumAsync(id);
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
+        await client.PublishForumExpectingOkAsync(id);
 
         var problem = await (await client.DeleteAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("archive", (string)problem["detail"]!);
-        await client.GetForumAsync(id);
+        await client.GetForumExpectingOkAsync(id);
     }
 
     [Fact]
     public async Task Drafts_and_archived_forums_are_deleted()
     {
-        var draft = (string)(await client.CreateForumAsync())["id"]!;
-        var archived = (string)(await client.CreateForumAsync())["id"]!;
-        await client.PublishForumAsync(archived);
+        var draft = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
+        var archived = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
+        await client.PublishForumExpectingOkAsync(archived);
         await (await client.PostAsync($"/api/forums/{archived}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
 
         foreach (var id in new[] { draft, archived })
@@ -68,8 +68,8 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task Transitions_and_deletion_honour_if_match()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
-        var (_, etag) = await client.GetForumAsync(id);
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
+        var (_, etag) = await client.GetForumExpectingOkAsync(id);
 
         await (await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{id}/publish", null, ("If-Match", "\"41\"")))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
@@ -84,7 +84,7 @@ public sealed class ForumLifecycleTests(EmptyForumsApiFactory api) : IClassFixtu
     [Fact]
     public async Task An_action_sent_with_a_json_content_type_and_no_body_works()
     {
-        var id = (string)(await client.CreateForumAsync())["id"]!;
+        var id = (string)(await client.CreateForumExpectingCreatedAsync())["id"]!;
         using var content = new StringContent("", System.Text.Encoding.UTF8, "application/json");
 
         var published = await client.PostAsync($"/api/forums/{id}/publish", content);

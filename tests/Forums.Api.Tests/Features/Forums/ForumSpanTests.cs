@@ -11,7 +11,7 @@ public sealed class ForumSpanTests(EmptyForumsApiFactory api) : IClassFixture<Em
     [Fact]
     public async Task A_forum_of_31_days_is_accepted()
     {
-        var created = await admin.CreateForumAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31"));
+        var created = await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31"));
 
         Assert.Equal("2027-05-31", (string)created["endDate"]!);
     }
@@ -31,13 +31,13 @@ public sealed class ForumSpanTests(EmptyForumsApiFactory api) : IClassFixture<Em
     public async Task Stretching_a_forum_past_31_days_on_update_is_400_and_changes_nothing()
     {
         var forum = new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21");
-        var id = (string)(await admin.CreateForumAsync(forum))["id"]!;
-        var (_, etag) = await admin.GetForumAsync(id);
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        var (_, etag) = await admin.GetForumExpectingOkAsync(id);
 
         await (await admin.PutJsonAsync($"/api/forums/{id}", forum.With("endDate", "2027-12-31").Build(), ("If-Match", etag)))
             .ShouldBeInvalidAsync("endDate");
 
-        var (read, _) = await admin.GetForumAsync(id);
+        var (read, _) = await admin.GetForumExpectingOkAsync(id);
         Assert.Equal("2027-05-21", (string)read["endDate"]!);
     }
 
@@ -47,10 +47,10 @@ public sealed class ForumSpanTests(EmptyForumsApiFactory api) : IClassFixture<Em
     public async Task With_one_date_fixed_a_session_lies_within_the_31_days_the_forum_can_last_from_it(
         string field, string date, string lastInside, string firstOutside)
     {
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With(field, date)))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With(field, date)))["id"]!;
         DateTimeOffset Start(string at) => DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
 
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At(lastInside, Start(lastInside).AddHours(1).ToString("yyyy-MM-ddTHH:mm:sszzz")));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At(lastInside, Start(lastInside).AddHours(1).ToString("yyyy-MM-ddTHH:mm:sszzz")));
         var outside = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
             new SessionBuilder().At(firstOutside, Start(firstOutside).AddHours(1).ToString("yyyy-MM-ddTHH:mm:sszzz")).Build());
         var years = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",

@@ -10,7 +10,7 @@ public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task A_forum_is_read_by_id_and_by_slug_with_the_same_etag()
     {
-        var created = await client.CreateForumAsync();
+        var created = await client.CreateForumExpectingCreatedAsync();
 
         var byId = await client.GetAsync($"/api/forums/{created["id"]}");
         var bySlug = await client.GetAsync($"/api/forum-slugs/{created["slug"]}");
@@ -23,8 +23,8 @@ public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task If_none_match_with_the_current_etag_answers_304_without_body()
     {
-        var created = await client.CreateForumAsync();
-        var (_, etag) = await client.GetForumAsync((string)created["id"]!);
+        var created = await client.CreateForumExpectingCreatedAsync();
+        var (_, etag) = await client.GetForumExpectingOkAsync((string)created["id"]!);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/forums/{created["id"]}");
         request.Headers.TryAddWithoutValidation("If-None-Match", $"\"999\", W/{etag}");
@@ -38,7 +38,7 @@ public sealed class GetForumTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task If_none_match_with_an_old_etag_answers_200()
     {
-        var created = await client.CreateForumAsync();
+        var created = await client.CreateForumExpectingCreatedAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/forums/{created["id"]}");
         request.Headers.TryAddWithoutValidation("If-None-Match", "\"0\"");

@@ -14,7 +14,7 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
         var prefix = "paging-" + Guid.NewGuid().ToString("N")[..6];
         var slugs = Enumerable.Range(0, 25).Select(i => $"{prefix}-{i:00}").ToList();
         foreach (var slug in slugs.AsEnumerable().Reverse())
-            await client.CreateForumAsync(new ForumBuilder(slug));
+            await client.CreateForumExpectingCreatedAsync(new ForumBuilder(slug));
 
         var seen = new List<string>();
         string? cursor = null;
@@ -38,7 +38,7 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
     {
         var prefix = "many-" + Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < 21; i++)
-            await client.CreateForumAsync(new ForumBuilder($"{prefix}-{i:00}"));
+            await client.CreateForumExpectingCreatedAsync(new ForumBuilder($"{prefix}-{i:00}"));
 
         var page = await (await client.GetAsync($"/api/forums?q={prefix}")).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal(20, page["items"]!.AsArray().Count);
@@ -67,11 +67,11 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
     public async Task Filters_by_status_and_country()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var draftKz = await client.CreateForumAsync(new ForumBuilder($"kz-draft-{tag}"));
-        var publishedKz = await client.CreateForumAsync(new ForumBuilder($"kz-published-{tag}"));
-        await client.PublishForumAsync((string)publishedKz["id"]!);
-        var publishedKr = await client.CreateForumAsync(new ForumBuilder($"kr-published-{tag}").With("country", "KR").With("timeZone", "Asia/Seoul"));
-        await client.PublishForumAsync((string)publishedKr["id"]!);
+        var draftKz = await client.CreateForumExpectingCreatedAsync(new ForumBuilder($"kz-draft-{tag}"));
+        var publishedKz = await client.CreateForumExpectingCreatedAsync(new ForumBuilder($"kz-published-{tag}"));
+        await client.PublishForumExpectingOkAsync((string)publishedKz["id"]!);
+        var publishedKr = await client.CreateForumExpectingCreatedAsync(new ForumBuilder($"kr-published-{tag}").With("country", "KR").With("timeZone", "Asia/Seoul"));
+        await client.PublishForumExpectingOkAsync((string)publishedKr["id"]!);
 
         var published = await Slugs($"/api/forums?q={tag}&status=published");
         var kz = await Slugs($"/api/forums?q={tag}&country=kz");
@@ -92,7 +92,7 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         // Only the title says Turkistan: the city is another one.
-        await client.CreateForumAsync(new ForumBuilder($"search-{tag}")
+        await client.CreateForumExpectingCreatedAsync(new ForumBuilder($"search-{tag}")
             .With("title", new JsonObject { ["kk"] = $"Түркістан әлем форумы {tag}", ["en"] = $"Turkistan world forum {tag}" })
             .With("city", new JsonObject { ["en"] = "Sauran", ["kk"] = "Сауран" }));
 
@@ -116,7 +116,7 @@ public sealed class ListForumsTests(EmptyForumsApiFactory api) : IClassFixture<E
         var forum = new ForumBuilder(slug);
         foreach (var (name, word) in words)
             forum.With(name, SearchWords.InSecondLanguage(word));
-        await client.CreateForumAsync(forum);
+        await client.CreateForumExpectingCreatedAsync(forum);
 
         var q = field == "slug" ? slug.ToUpperInvariant() : words[field].ToUpperInvariant();
         var found = await Slugs($"/api/forums?q={Uri.EscapeDataString(q)}&limit=100");

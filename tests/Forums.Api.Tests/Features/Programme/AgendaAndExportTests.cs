@@ -13,21 +13,21 @@ public sealed class AgendaAndExportTests(SeededForumsApiFactory api) : IClassFix
 
     private async Task<string> PublishedProgrammeAsync()
     {
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder()
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder()
             .With("title", new JsonObject { ["en"] = "Forum; with, special\\characters", ["kk"] = "Форум" })
             .With("startDate", "2027-05-20").With("endDate", "2027-05-21")))["id"]!;
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum, new SpeakerBuilder("Нұралхан Көшеров").With("nameLatin", "Nuralkhan Kusherov")))["id"]!;
-        var opening = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 2).With("kind", "address")
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum, new SpeakerBuilder("Нұралхан Көшеров").With("nameLatin", "Nuralkhan Kusherov")))["id"]!;
+        var opening = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 2).With("kind", "address")
             .With("title", new JsonObject { ["en"] = "Welcome address", ["kk"] = "Алғысөз" })
             .At("2027-05-20T10:00:00+05:00", "2027-05-20T10:30:00+05:00", "Congress hall")))["id"]!;
-        await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 1).With("kind", "presentation")
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 1).With("kind", "presentation")
             .With("title", new JsonObject { ["en"] = "Investment opportunities" })
             .At("2027-05-20T09:00:00+05:00", "2027-05-20T10:00:00+05:00", "Congress hall"));
-        await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 3)
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 3)
             .With("title", new JsonObject { ["en"] = "Day two" }).At("2027-05-21T11:00:00+05:00", "2027-05-21T12:00:00+05:00"));
-        await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 9).With("title", new JsonObject { ["en"] = "Not yet scheduled" }));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 9).With("title", new JsonObject { ["en"] = "Not yet scheduled" }));
         await (await admin.AssignAsync(forum, opening, speaker)).ShouldBeAsync(HttpStatusCode.OK);
-        await admin.PublishForumAsync(forum);
+        await admin.PublishForumExpectingOkAsync(forum);
         return forum;
     }
 
@@ -76,7 +76,7 @@ public sealed class AgendaAndExportTests(SeededForumsApiFactory api) : IClassFix
         var notModified = await anonymous.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T15:00:00+05:00", "2027-05-21T16:00:00+05:00"));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-21T15:00:00+05:00", "2027-05-21T16:00:00+05:00"));
         using var afterChange = new HttpRequestMessage(HttpMethod.Get, $"/api/forums/{forum}/{view}");
         afterChange.Headers.TryAddWithoutValidation("If-None-Match", first.ETag());
         var changed = await anonymous.SendAsync(afterChange);
@@ -146,7 +146,7 @@ public sealed class AgendaAndExportTests(SeededForumsApiFactory api) : IClassFix
     [Fact]
     public async Task A_drafts_programme_is_not_public()
     {
-        var draft = await admin.CreateScheduledForumAsync();
+        var draft = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         foreach (var view in new[] { "agenda", "programme.ics", "schedule.json", "sessions", "speakers" })
             await (await api.CreateClient().GetAsync($"/api/forums/{draft}/{view}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -14,7 +14,7 @@ public sealed class CalendarEdgeTests(EmptyForumsApiFactory api) : IClassFixture
     private async Task<string> ForumAsync(string zone, string? start, string? end)
     {
         var forum = new ForumBuilder().With("timeZone", zone).With("startDate", start).With("endDate", end);
-        return (string)(await admin.CreateForumAsync(forum))["id"]!;
+        return (string)(await admin.CreateForumExpectingCreatedAsync(forum))["id"]!;
     }
 
     private async Task ViewsAnswerAsync(string forum, bool hasDates)
@@ -41,8 +41,8 @@ public sealed class CalendarEdgeTests(EmptyForumsApiFactory api) : IClassFixture
     public async Task Sessions_at_the_ends_of_the_window_show_in_every_view(string zone, string start, string end, string startsAt, string endsAt)
     {
         var forum = await ForumAsync(zone, start, end);
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At(startsAt, endsAt, "Hall A"));
-        await admin.PublishForumAsync(forum);
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At(startsAt, endsAt, "Hall A"));
+        await admin.PublishForumExpectingOkAsync(forum);
 
         await ViewsAnswerAsync(forum, hasDates: true);
         var agenda = await (await api.CreateClient().GetAsync($"/api/forums/{forum}/agenda")).ShouldBeAsync(HttpStatusCode.OK);
@@ -56,10 +56,10 @@ public sealed class CalendarEdgeTests(EmptyForumsApiFactory api) : IClassFixture
     public async Task Moving_a_forum_without_dates_to_the_zone_furthest_away_keeps_every_view_answering(string zone, string newZone, string startsAt, string endsAt)
     {
         var forum = new ForumBuilder().With("timeZone", zone);
-        var id = (string)(await admin.CreateForumAsync(forum))["id"]!;
-        await admin.CreateSessionAsync(id, new SessionBuilder().At(startsAt, endsAt));
-        await admin.PublishForumAsync(id);
-        var (_, etag) = await admin.GetForumAsync(id);
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        await admin.CreateSessionExpectingCreatedAsync(id, new SessionBuilder().At(startsAt, endsAt));
+        await admin.PublishForumExpectingOkAsync(id);
+        var (_, etag) = await admin.GetForumExpectingOkAsync(id);
 
         await (await admin.PutJsonAsync($"/api/forums/{id}", forum.With("timeZone", newZone).Build(), ("If-Match", etag))).ShouldBeAsync(HttpStatusCode.OK);
 

@@ -57,20 +57,20 @@ public sealed class ProgrammeLimitsTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         using var api = new EmptyForumsApiFactory();
         var admin = api.CreateAdminClient();
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31")))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31")))["id"]!;
         var (sessions, speakers) = await FillAsync(api, forum, Session.MaxPerForum, 10, 2, 'x');
 
         var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().Build())).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("at most 500 sessions", (string)problem["detail"]!);
 
-        var extra = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
+        var extra = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
         problem = await (await admin.AssignAsync(forum, sessions[0].ToString(), extra)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("at most 1,000 speakers", (string)problem["detail"]!);
         // Changing a place that exists takes none more.
         await (await admin.AssignAsync(forum, sessions[0].ToString(), speakers[0].ToString(), "moderator")).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/forums/{forum}/sessions/{sessions[^1]}")).StatusCode);
-        await admin.CreateSessionAsync(forum);
+        await admin.CreateSessionExpectingCreatedAsync(forum);
         await (await admin.AssignAsync(forum, sessions[0].ToString(), extra)).ShouldBeAsync(HttpStatusCode.OK);
     }
 
@@ -81,7 +81,7 @@ public sealed class ProgrammeLimitsTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         using var api = new EmptyForumsApiFactory();
         var admin = api.CreateAdminClient();
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With(field, Json(Text(languages, length, 'x'))).Build());
 
@@ -97,7 +97,7 @@ public sealed class ProgrammeLimitsTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         using var api = new EmptyForumsApiFactory();
         var admin = api.CreateAdminClient();
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/speakers", new SpeakerBuilder().With(field, Json(Text(languages, length, 'x'))).Build());
 
@@ -118,9 +118,9 @@ public sealed class ProgrammeLimitsTests(Xunit.Abstractions.ITestOutputHelper ou
         using (var api = new ForumsApiFactory(folder, seed: false))
         {
             var admin = api.CreateAdminClient();
-            forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31")))["id"]!;
+            forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("startDate", "2027-05-01").With("endDate", "2027-05-31")))["id"]!;
             await FillAsync(api, forum, Session.MaxPerForum, 500, SessionSpeaker.MaxPerForum / Session.MaxPerForum, '<');
-            await admin.PublishForumAsync(forum);
+            await admin.PublishForumExpectingOkAsync(forum);
         }
 
         await using var process = await ApiProcess.StartAsync(folder);

@@ -10,8 +10,8 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task A_room_in_two_overlapping_sessions_is_409_naming_the_other_session()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var first = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var first = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
 
         var clash = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
             new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "Hall A").Build());
@@ -24,12 +24,12 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task Touching_slots_and_other_rooms_do_not_conflict()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
 
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T11:00:00+05:00", "2027-05-20T12:00:00+05:00", "Hall A"));
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T09:00:00+05:00", "2027-05-20T10:00:00+05:00", "Hall A"));
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:15:00+05:00", "2027-05-20T10:45:00+05:00", "Hall B"));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T11:00:00+05:00", "2027-05-20T12:00:00+05:00", "Hall A"));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T09:00:00+05:00", "2027-05-20T10:00:00+05:00", "Hall A"));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:15:00+05:00", "2027-05-20T10:45:00+05:00", "Hall B"));
         // The same instant written with another offset is the same instant.
         var clash = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
             new SessionBuilder().At("2027-05-20T05:30:00Z", "2027-05-20T05:45:00Z", "Hall A").Build());
@@ -39,11 +39,11 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task Sessions_without_a_slot_never_conflict()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var timed = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
-        var untimed = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "Hall A")))["id"]!;
-        var alsoUntimed = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "Hall A")))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var timed = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        var untimed = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", "Hall A")))["id"]!;
+        var alsoUntimed = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", "Hall A")))["id"]!;
 
         foreach (var session in new[] { timed, untimed, alsoUntimed })
             await (await admin.AssignAsync(forum, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
@@ -52,10 +52,10 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task A_speaker_in_two_overlapping_sessions_is_409_naming_the_other_session()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var first = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
-        var second = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "Hall B")))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var first = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        var second = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "Hall B")))["id"]!;
         await (await admin.AssignAsync(forum, first, speaker)).ShouldBeAsync(HttpStatusCode.OK);
 
         var problem = await (await admin.AssignAsync(forum, second, speaker)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -68,11 +68,11 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task Moving_a_session_onto_its_speakers_other_session_is_409_and_changes_nothing()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var morning = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var morning = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
         var afternoonBody = new SessionBuilder().At("2027-05-20T15:00:00+05:00", "2027-05-20T16:00:00+05:00", "Hall B");
-        var afternoon = (string)(await admin.CreateSessionAsync(forum, afternoonBody))["id"]!;
+        var afternoon = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, afternoonBody))["id"]!;
         await (await admin.AssignAsync(forum, morning, speaker)).ShouldBeAsync(HttpStatusCode.OK);
         await (await admin.AssignAsync(forum, afternoon, speaker)).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -87,7 +87,7 @@ public sealed class ConflictTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public async Task Parallel_bookings_of_one_room_leave_no_overlap()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => admin.PostJsonAsync($"/api/forums/{forum}/sessions",
             new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A").Build())));

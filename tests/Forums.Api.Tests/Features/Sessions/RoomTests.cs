@@ -19,8 +19,8 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [MemberData(nameof(SpellingsOfHallA))]
     public async Task Another_spelling_of_a_taken_room_is_409_naming_the_session_that_has_it(string spelling)
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var first = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var first = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A"));
 
         var clash = await admin.PostJsonAsync($"/api/forums/{forum}/sessions",
             new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", spelling).Build());
@@ -33,10 +33,10 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [MemberData(nameof(SpellingsOfHallA))]
     public async Task Moving_a_session_into_another_spelling_of_a_taken_room_is_409(string spelling)
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", spelling));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", spelling));
         var body = new SessionBuilder().At("2027-05-20T10:30:00+05:00", "2027-05-20T11:30:00+05:00", "Hall B");
-        var second = await admin.CreateSessionAsync(forum, body);
+        var second = await admin.CreateSessionExpectingCreatedAsync(forum, body);
 
         var moved = await admin.PutJsonAsync($"/api/forums/{forum}/sessions/{second["id"]}", body.With("room", "Hall A").Build());
 
@@ -46,9 +46,9 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [Fact]
     public async Task A_room_is_stored_as_written_with_its_spaces_tidied()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
-        var session = await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "  Hall\u00a0\u00a0A \u200b(east)\u3000"));
+        var session = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", "  Hall\u00a0\u00a0A \u200b(east)\u3000"));
 
         Assert.Equal("Hall A (east)", (string)session["room"]!);
     }
@@ -56,12 +56,12 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [Fact]
     public async Task The_room_filter_finds_every_spelling_of_the_room()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         var ids = new List<string>();
         var order = 0;
         foreach (var spelling in new[] { "Hall A", "hall a", "Hall  A", "Hall\u00a0A" })
-            ids.Add((string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", spelling).With("order", order++)))["id"]!);
-        await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "Hall B").With("order", order));
+            ids.Add((string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", spelling).With("order", order++)))["id"]!);
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", "Hall B").With("order", order));
 
         foreach (var filter in new[] { "Hall A", "HALL A", "hall\u00a0a", " hall  a " })
         {
@@ -73,10 +73,10 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [Fact]
     public async Task The_schedule_export_lists_one_room_however_its_sessions_spell_it()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         await admin.PostAsync($"/api/forums/{forum}/publish", null);
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A").With("order", 1));
-        await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T12:00:00+05:00", "2027-05-20T13:00:00+05:00", "hall  a").With("order", 2));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A").With("order", 1));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T12:00:00+05:00", "2027-05-20T13:00:00+05:00", "hall  a").With("order", 2));
 
         var schedule = await (await admin.GetAsync($"/api/forums/{forum}/schedule.json")).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -93,7 +93,7 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [InlineData("Hall\u202eA")]
     public async Task A_room_with_a_control_character_is_400_naming_room(string room)
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         var response = await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("room", room).Build());
 
@@ -108,8 +108,8 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
         using (var first = new ForumsApiFactory(folder, seed: false))
         {
             var client = first.CreateAdminClient();
-            forum = await client.CreateScheduledForumAsync();
-            old = (string)(await client.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
+            forum = await client.CreateScheduledForumExpectingCreatedAsync();
+            old = (string)(await client.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
             // What the migration's SQL leaves for a room stored untidy before: the room lower-cased, nothing more.
             await first.WithDbAsync(db => db.Sessions.Where(s => s.Id == Guid.Parse(old))
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.Room, "Hall\u00a0\u00a0A").SetProperty(s => s.RoomKey, "hall\u00a0\u00a0a")));
@@ -133,9 +133,9 @@ public sealed class RoomTests(EmptyForumsApiFactory api) : IClassFixture<EmptyFo
     [Fact]
     public async Task A_room_of_only_spaces_is_no_room()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
-        var session = await admin.CreateSessionAsync(forum, new SessionBuilder().With("room", "\u00a0\u3000 "));
+        var session = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("room", "\u00a0\u3000 "));
 
         Assert.Null(session["room"]);
     }

@@ -12,11 +12,11 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Paging_walks_every_session_once_in_programme_order_then_id()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         int[] orders = [5, 3, 3, 100_000, 0, 10, 9, 3, 42, 1, 2, 99_999];
         var created = new List<(int Order, string Id)>();
         foreach (var order in orders)
-            created.Add((order, (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", order)))["id"]!));
+            created.Add((order, (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", order)))["id"]!));
 
         var seen = new List<string>();
         string? cursor = null;
@@ -46,9 +46,9 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Times_are_shown_in_the_forums_zone_with_the_offset_it_has_then()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
-        var session = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-20T04:00:00Z", "2027-05-20T05:30:00Z", "Hall A"));
+        var session = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-20T04:00:00Z", "2027-05-20T05:30:00Z", "Hall A"));
 
         Assert.Equal("2027-05-20T09:00:00+05:00", (string)session["startsAt"]!);
         Assert.Equal("2027-05-20T10:30:00+05:00", (string)session["endsAt"]!);
@@ -57,11 +57,11 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_zone_with_daylight_saving_shows_each_season_with_its_own_offset()
     {
-        var forum = (string)(await admin.CreateForumAsync(new ForumBuilder().With("timeZone", "Europe/Berlin")
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("timeZone", "Europe/Berlin")
             .With("startDate", "2027-03-27").With("endDate", "2027-03-28")))["id"]!;
 
-        var winter = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-03-27T09:00:00Z", "2027-03-27T10:00:00Z"));
-        var summer = await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-03-28T09:00:00Z", "2027-03-28T10:00:00Z"));
+        var winter = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-03-27T09:00:00Z", "2027-03-27T10:00:00Z"));
+        var summer = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-03-28T09:00:00Z", "2027-03-28T10:00:00Z"));
 
         Assert.Equal("2027-03-27T10:00:00+01:00", (string)winter["startsAt"]!);
         Assert.Equal("2027-03-28T11:00:00+02:00", (string)summer["startsAt"]!);
@@ -72,7 +72,7 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [InlineData("2027-05-21T23:30:00+05:00", "2027-05-22T00:30:00+05:00")]
     public async Task A_slot_outside_the_forums_dates_is_refused(string startsAt, string endsAt)
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().At(startsAt, endsAt).Build()))
             .ShouldBeInvalidAsync("startsAt");
@@ -81,7 +81,7 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_slot_needs_both_ends_the_end_after_the_start()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
 
         await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("startsAt", "2027-05-20T10:00:00+05:00").Build()))
             .ShouldBeInvalidAsync("endsAt");
@@ -97,8 +97,8 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     public async Task Changing_the_forums_dates_or_zone_never_leaves_a_session_outside_them()
     {
         var forumBody = new ForumBuilder().With("startDate", "2027-05-20").With("endDate", "2027-05-21");
-        var forum = (string)(await admin.CreateForumAsync(forumBody))["id"]!;
-        var late = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().At("2027-05-21T20:00:00+05:00", "2027-05-21T21:00:00+05:00")))["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync(forumBody))["id"]!;
+        var late = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().At("2027-05-21T20:00:00+05:00", "2027-05-21T21:00:00+05:00")))["id"]!;
 
         var narrowed = await (await admin.PutJsonAsync($"/api/forums/{forum}", forumBody.With("endDate", "2027-05-20").Build()))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -117,13 +117,13 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Sessions_filter_by_day_room_kind_speaker_and_language()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var a = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 1).With("kind", "plenary")
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var a = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 1).With("kind", "plenary")
             .With("languages", new JsonArray("ko")).At("2027-05-20T10:00:00+05:00", "2027-05-20T11:00:00+05:00", "Hall A")))["id"]!;
-        var b = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 2)
+        var b = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 2)
             .At("2027-05-21T00:30:00+05:00", "2027-05-21T01:00:00+05:00", "Hall B")))["id"]!;
-        var c = (string)(await admin.CreateSessionAsync(forum, new SessionBuilder().With("order", 3)))["id"]!;
+        var c = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 3)))["id"]!;
         await (await admin.AssignAsync(forum, b, speaker)).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal([a], await Ids($"/api/forums/{forum}/sessions?day=2027-05-20"));
@@ -140,10 +140,10 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Speakers_are_put_on_a_session_in_order_changed_and_removed()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var moderator = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var panelist = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var session = (string)(await admin.CreateSessionAsync(forum))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var moderator = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var panelist = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var session = (string)(await admin.CreateSessionExpectingCreatedAsync(forum))["id"]!;
 
         await (await admin.AssignAsync(forum, session, panelist, "panelist", 2)).ShouldBeAsync(HttpStatusCode.OK);
         var assigned = await (await admin.AssignAsync(forum, session, moderator, "moderator", 1)).ShouldBeAsync(HttpStatusCode.OK);
@@ -165,9 +165,9 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_session_is_replaced_with_if_match_and_deleted()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         var body = new SessionBuilder();
-        var id = (string)(await admin.CreateSessionAsync(forum, body))["id"]!;
+        var id = (string)(await admin.CreateSessionExpectingCreatedAsync(forum, body))["id"]!;
         var read = await admin.GetAsync($"/api/forums/{forum}/sessions/{id}");
 
         var updated = await (await admin.PutJsonAsync($"/api/forums/{forum}/sessions/{id}", body.With("capacity", 80).Build(), ("If-Match", read.ETag())))

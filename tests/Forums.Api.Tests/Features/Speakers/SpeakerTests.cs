@@ -11,11 +11,11 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Organisers_see_the_delegate_link_and_the_public_only_the_profile()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        await admin.PublishForumAsync(forum);
-        var delegate_ = (string)(await admin.RegisterAsync(forum))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        await admin.PublishForumExpectingOkAsync(forum);
+        var delegate_ = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
 
-        var created = await admin.CreateSpeakerAsync(forum, new SpeakerBuilder("Ю Мин Бон").With("nameLatin", "Yu Min-bong").With("delegateId", delegate_));
+        var created = await admin.CreateSpeakerExpectingCreatedAsync(forum, new SpeakerBuilder("Ю Мин Бон").With("nameLatin", "Yu Min-bong").With("delegateId", delegate_));
         var profile = await (await api.CreateClient().GetAsync($"/api/forums/{forum}/speakers/{created["id"]}")).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal(delegate_, (string)created["delegateId"]!);
@@ -44,11 +44,11 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
     [InlineData("organisation")]
     public async Task Search_finds_a_speaker_by_each_searched_field_alone(string field)
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         var words = new Dictionary<string, string> { ["name"] = SearchWords.Cyrillic(), ["nameLatin"] = SearchWords.Latin(), ["organisation"] = SearchWords.Cyrillic() };
-        var id = (string)(await admin.CreateSpeakerAsync(forum, new SpeakerBuilder(words["name"]).With("nameLatin", words["nameLatin"])
+        var id = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum, new SpeakerBuilder(words["name"]).With("nameLatin", words["nameLatin"])
             .With("organisation", SearchWords.InSecondLanguage(words["organisation"]))))["id"]!;
-        await admin.CreateSpeakerAsync(forum);
+        await admin.CreateSpeakerExpectingCreatedAsync(forum);
 
         var page = await (await admin.GetAsync($"/api/forums/{forum}/speakers?q={Uri.EscapeDataString(words[field].ToUpperInvariant())}"))
             .ShouldBeAsync(HttpStatusCode.OK);
@@ -59,9 +59,9 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_speaker_on_a_session_is_not_deleted_until_removed_from_it()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var speaker = (string)(await admin.CreateSpeakerAsync(forum))["id"]!;
-        var session = (string)(await admin.CreateSessionAsync(forum))["id"]!;
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var speaker = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!;
+        var session = (string)(await admin.CreateSessionExpectingCreatedAsync(forum))["id"]!;
         await (await admin.AssignAsync(forum, session, speaker)).ShouldBeAsync(HttpStatusCode.OK);
 
         var refused = await (await admin.DeleteAsync($"/api/forums/{forum}/speakers/{speaker}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -74,9 +74,9 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Invalid_speakers_name_their_fields_and_a_delegate_is_linked_once()
     {
-        var forum = await admin.CreateScheduledForumAsync();
-        var delegate_ = (string)(await admin.RegisterAsync(forum))["id"]!;
-        var first = await admin.CreateSpeakerAsync(forum, new SpeakerBuilder().With("delegateId", delegate_));
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var delegate_ = (string)(await admin.RegisterExpectingCreatedAsync(forum))["id"]!;
+        var first = await admin.CreateSpeakerExpectingCreatedAsync(forum, new SpeakerBuilder().With("delegateId", delegate_));
 
         await (await admin.PostJsonAsync($"/api/forums/{forum}/speakers", new SpeakerBuilder().With("name", "").With("photoUrl", "http://insecure.example/p.jpg").Build()))
             .ShouldBeInvalidAsync("name", "photoUrl");
@@ -90,9 +90,9 @@ public sealed class SpeakerTests(SeededForumsApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_speaker_is_replaced_with_if_match()
     {
-        var forum = await admin.CreateScheduledForumAsync();
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
         var body = new SpeakerBuilder();
-        var id = (string)(await admin.CreateSpeakerAsync(forum, body))["id"]!;
+        var id = (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum, body))["id"]!;
         var read = await admin.GetAsync($"/api/forums/{forum}/speakers/{id}");
 
         var updated = await (await admin.PutJsonAsync($"/api/forums/{forum}/speakers/{id}", body.With("photoUrl", null).Build(), ("If-Match", read.ETag())))

@@ -16,7 +16,7 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task The_secret_is_shown_once_and_stored_only_as_a_hash()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         var response = await admin.PostJsonAsync("/api/tokens", Organiser(forum));
 
@@ -42,8 +42,8 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     public async Task A_new_organiser_token_works_at_once_for_its_forum()
     {
         var forum = new ForumBuilder();
-        var id = (string)(await admin.CreateForumAsync(forum))["id"]!;
-        var (_, token) = await admin.CreateOrganiserTokenAsync(id);
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync(forum))["id"]!;
+        var (_, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
         var organiser = api.CreateClientWithToken(token);
 
         var updated = await (await organiser.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 40).Build())).ShouldBeAsync(HttpStatusCode.OK);
@@ -54,8 +54,8 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task A_revoked_token_stops_working_at_once()
     {
-        var id = (string)(await admin.CreateForumAsync())["id"]!;
-        var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
         var organiser = api.CreateClientWithToken(token);
         await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -73,16 +73,19 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task A_token_revoked_by_another_instance_is_refused_once_its_cached_second_lapses()
     {
-        var id = (string)(await admin.CreateForumAsync())["id"]!;
-        var (tokenId, token) = await admin.CreateOrganiserTokenAsync(id);
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
         var organiser = api.CreateClientWithToken(token);
         await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
 
         // Another instance revokes it: the row changes, this instance's cache is not told.
         var revokedRows = await api.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == Guid.Parse(tokenId))
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, DateTime.UtcNow)));
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, api.Clock.GetUtcNow().UtcDateTime)));
         Assert.Equal(1, revokedRows);
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        api.Clock.Advance(TimeSpan.FromSeconds(0.9));
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        api.Clock.Advance(TimeSpan.FromSeconds(0.2));
 
         await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -90,7 +93,7 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task A_token_stops_working_when_it_expires()
     {
-        var id = (string)(await admin.CreateForumAsync())["id"]!;
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var body = Organiser(id);
         body["expiresAt"] = api.Clock.GetUtcNow().AddHours(1).UtcDateTime.ToString("O");
         var token = (string)(await (await admin.PostJsonAsync("/api/tokens", body)).ShouldBeAsync(HttpStatusCode.Created))["token"]!;
@@ -108,7 +111,7 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     {
         using var caching = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?> { ["Auth:TokenCacheSeconds"] = "3600" });
         var cachingAdmin = caching.CreateAdminClient();
-        var id = (string)(await cachingAdmin.CreateForumAsync())["id"]!;
+        var id = (string)(await cachingAdmin.CreateForumExpectingCreatedAsync())["id"]!;
         var body = Organiser(id);
         body["expiresAt"] = caching.Clock.GetUtcNow().AddHours(1).UtcDateTime.ToString("O");
         var token = (string)(await (await cachingAdmin.PostJsonAsync("/api/tokens", body)).ShouldBeAsync(HttpStatusCode.Created))["token"]!;
@@ -126,7 +129,7 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task Invalid_token_requests_name_their_fields()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
 
         await (await admin.PostJsonAsync("/api/tokens", new JsonObject { ["name"] = "x", ["role"] = "organiser" })).ShouldBeInvalidAsync("forumIds");
         await (await admin.PostJsonAsync("/api/tokens", new JsonObject { ["name"] = "x", ["role"] = "admin", ["forumIds"] = new JsonArray(forum) }))
@@ -143,10 +146,10 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task Tokens_are_listed_page_by_page_and_filtered_by_forum_and_role()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
-            ids.Add((await admin.CreateOrganiserTokenAsync(forum)).Id);
+            ids.Add((await admin.CreateOrganiserTokenExpectingCreatedAsync(forum)).Id);
         var adminToken = await (await admin.PostJsonAsync("/api/tokens", new JsonObject { ["name"] = "Second admin", ["role"] = "admin" }))
             .ShouldBeAsync(HttpStatusCode.Created);
 
@@ -199,8 +202,8 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
     [Fact]
     public async Task An_organiser_calling_an_admin_operation_is_403()
     {
-        var forum = (string)(await admin.CreateForumAsync())["id"]!;
-        var (_, token) = await admin.CreateOrganiserTokenAsync(forum);
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var (_, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(forum);
 
         var problem = await (await api.CreateClientWithToken(token).GetAsync("/api/tokens")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 

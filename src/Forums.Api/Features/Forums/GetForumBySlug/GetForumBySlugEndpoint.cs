@@ -18,7 +18,7 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
         Get("forum-slugs/{slug}");
         Definition.Access(AccessLevel.Public);
         Description(d => d
-            .WithTags(ForumsGroup.Tag)
+            .WithTag(ForumsGroup.Tag)
             .WithName("getForumBySlug")
             .WithSummary("Get a forum by its slug")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
