@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Encodings.Web;
 using Forums.Api.Domain;
 using Forums.Api.Http;
@@ -26,18 +24,6 @@ internal sealed class BearerTokenHandler(
     public const string SchemeName = "Bearer";
     private const string FailureItem = "forums.auth.failure";
 
-    private sealed record TokenRow(Guid Id, TokenRole Role, List<Guid> ForumIds, DateTime? ExpiresAt, DateTime? RevokedAt);
-
-    // Every organiser request looks its token up: the lean path (a prepared statement on SQLite), not EF Core.
-    private static readonly LeanQuery ByHash = new("ApiTokens", ["Id", "Role", "ForumIds", "ExpiresAt", "RevokedAt"], ["SecretHash"]);
-
-    private static TokenRow ReadToken(DbDataReader row) => new(
-        row.GetGuid(0),
-        Enum.Parse<TokenRole>(row.GetString(1)),
-        JsonSerializer.Deserialize<List<Guid>>(row.GetString(2)) ?? [],
-        row.IsDBNull(3) ? null : DateTime.SpecifyKind(row.GetDateTime(3), DateTimeKind.Utc),
-        row.IsDBNull(4) ? null : DateTime.SpecifyKind(row.GetDateTime(4), DateTimeKind.Utc));
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -54,7 +40,8 @@ internal sealed class BearerTokenHandler(
         if (cache.Find(hash) is { } known && (known.ExpiresAt is not { } knownExpiry || knownExpiry > now))
             return Succeeded(known.Id.ToString(), known.Role, known.ForumIds);
 
-        var token = await reads.ReadAsync(ByHash, hash, null, ReadToken, Context.RequestAborted);
+        // Every organiser request looks its token up: the lean path (a prepared statement on SQLite), not EF Core.
+        var token = await TokenRows.ByHashAsync(reads, hash, Context.RequestAborted);
         switch (token)
         {
             case null:

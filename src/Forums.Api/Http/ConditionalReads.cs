@@ -2,9 +2,10 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
-using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Http;
 
@@ -24,11 +25,15 @@ public static class ConditionalReads
         : IsNotModified(context, etag(resource)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
         : TypedResults.Ok(resource);
 
-    /// <summary>One resource read by the lean path, already JSON: as <see cref="Answer{T}"/>.</summary>
-    public static IResult Json(HttpContext context, LeanRow? row, Func<IResult> problem) =>
-        row is null ? problem()
-        : IsNotModified(context, ETags.For(row.Version)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-        : TypedResults.Bytes(row.Json, JsonContentType);
+    /// <summary>The same, written by the resource's JSON metadata (<see cref="Json{T}"/>).</summary>
+    public static IResult Answer<T>(HttpContext context, T? resource, Func<T, string> etag, JsonTypeInfo<T> json, Func<IResult> problem)
+        where T : class =>
+        resource is null ? problem()
+        : IsNotModified(context, etag(resource)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+        : Json(resource, json);
+
+    /// <summary>200 with the value as JSON, serialised into a pooled buffer and sent with its length.</summary>
+    public static IResult Json<T>(T value, JsonTypeInfo<T> json) => new BufferedJson<T>(value, json);
 
     public const string JsonContentType = "application/json; charset=utf-8";
 
@@ -113,6 +118,52 @@ public static class ConditionalReads
             disposition.SetHttpFileName(fileName);
             context.Response.Headers.ContentDisposition = disposition.ToString();
             await EncodeChunks(text, bytes => context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask());
+        }
+    }
+
+    private sealed class BufferedJson<T>(T value, JsonTypeInfo<T> json) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var buffer = JsonBuffer.Rent(json.Options);
+            try
+            {
+                JsonSerializer.Serialize(buffer.Writer, value, json);
+                buffer.Writer.Flush();
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = JsonContentType;
+                context.Response.ContentLength = buffer.Bytes.WrittenCount;
+                await context.Response.Body.WriteAsync(buffer.Bytes.WrittenMemory, context.RequestAborted);
+            }
+            finally
+            {
+                JsonBuffer.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>A buffer and its writer, kept for the next answer (a page of a hundred delegates is about 100 kB).</summary>
+    private sealed class JsonBuffer(JsonSerializerOptions options)
+    {
+        private const int KeptCapacity = 256 * 1024;
+        private static readonly ConcurrentQueue<JsonBuffer> Idle = new();
+
+        public JsonSerializerOptions Options { get; } = options;
+        public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
+        public Utf8JsonWriter Writer { get; } = new(Stream.Null, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true });
+
+        public static JsonBuffer Rent(JsonSerializerOptions options)
+        {
+            var buffer = Idle.TryDequeue(out var idle) && idle.Options == options ? idle : new JsonBuffer(options);
+            buffer.Writer.Reset(buffer.Bytes);
+            return buffer;
+        }
+
+        public static void Return(JsonBuffer buffer)
+        {
+            buffer.Bytes.ResetWrittenCount();
+            if (buffer.Bytes.Capacity <= KeptCapacity && Idle.Count < Environment.ProcessorCount * 4)
+                Idle.Enqueue(buffer);
         }
     }
 

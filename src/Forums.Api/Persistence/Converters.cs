@@ -11,11 +11,15 @@ public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
 /// <summary>A language map (BCP 47 tag → text) stored as one JSON text column, readable in any script.</summary>
-public sealed class LocalizedTextConverter() : ValueConverter<Dictionary<string, string>, string>(
-    v => JsonSerializer.Serialize(v, Options),
-    v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Options) ?? new Dictionary<string, string>())
+public sealed class LocalizedTextConverter() : ValueConverter<Dictionary<string, string>, string>(v => ToStored(v), v => FromStored(v))
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToStored(Dictionary<string, string> text) => JsonSerializer.Serialize(text, Options);
+
+    /// <summary>The map as EF reads it back; the lean read path reads it the same way.</summary>
+    public static Dictionary<string, string> FromStored(string stored) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(stored, Options) ?? new Dictionary<string, string>();
 }
 
 public sealed class LocalizedTextComparer() : ValueComparer<Dictionary<string, string>>(

@@ -10,6 +10,14 @@ public interface IWorkOutcome
 
 public static class Transactions
 {
+    private static readonly AsyncLocal<bool> Writing = new();
+
+    /// <summary>
+    /// Whether this flow of work runs inside a write transaction: the lean read path refuses to read there, on its own
+    /// connection (<see cref="LeanReads.LeanReader"/>).
+    /// </summary>
+    public static bool InWriteTransaction => Writing.Value;
+
     /// <summary>
     /// Runs the work in one transaction that commits only when its outcome keeps its writes; an outcome that does not
     /// (a refusal, a rehearsal) and anything the work throws roll every write back, so nothing half-written stays.
@@ -23,14 +31,22 @@ public static class Transactions
             db.ChangeTracker.Clear();
             using var gate = await SqliteWriteGate.EnterAsync(db.Database, cancellation);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-            var outcome = await work(cancellation);
-            if (outcome.Keeps)
-                await transaction.CommitAsync(cancellation);
-            else
+            Writing.Value = true;
+            try
             {
-                await transaction.RollbackAsync(cancellation);
-                db.ChangeTracker.Clear();
+                var outcome = await work(cancellation);
+                if (outcome.Keeps)
+                    await transaction.CommitAsync(cancellation);
+                else
+                {
+                    await transaction.RollbackAsync(cancellation);
+                    db.ChangeTracker.Clear();
+                }
+                return outcome;
             }
-            return outcome;
+            finally
+            {
+                Writing.Value = false;
+            }
         }, ct);
 }

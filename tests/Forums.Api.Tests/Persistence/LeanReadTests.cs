@@ -1,19 +1,28 @@
+using System.Data;
+using System.Data.Common;
 using System.Net;
 using System.Reflection;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Forums.Api.Auth;
+using Forums.Api.Domain;
+using Forums.Api.Features;
 using Forums.Api.Features.Delegates;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
+using Forums.Api.Persistence;
 using Forums.Api.Persistence.LeanReads;
 using Forums.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Persistence;
 
 /// <summary>
-/// The lean read path writes JSON straight from the row; it must write exactly what the serializer writes for the
-/// response type (the type the OpenAPI document describes), escaping included, and read columns that exist.
+/// The lean read path reads rows without EF Core and writes them with the source-generated metadata: its answers must
+/// be byte for byte what EF's projection serialised with the API's options writes (the type the OpenAPI document
+/// describes), escaping included; it must read columns that exist, and never inside a write transaction.
 /// </summary>
 public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
 {
@@ -131,24 +140,135 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     }
 
     [Fact]
-    public async Task Every_lean_query_reads_a_table_and_columns_of_the_model()
+    public async Task Every_lean_statement_reads_a_table_and_columns_of_the_model()
     {
-        var queries = typeof(LeanQuery).Assembly.GetTypes()
-            .Where(t => !t.ContainsGenericParameters)
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
-            .Where(f => f.FieldType == typeof(RowShape) || f.FieldType == typeof(LeanQuery))
-            .Select(f => f.GetValue(null) switch { RowShape shape => shape.Query, LeanQuery query => query, _ => null })
-            .OfType<LeanQuery>()
-            .ToList();
-        Assert.True(queries.Count >= 3, "the forum, delegate and token reads were not found");
+        Assert.Equal(21, LeanStatements.All.Count);
 
         var columns = await api.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
             .Where(e => e.GetTableName() is not null)
             .ToDictionary(e => e.GetTableName()!, e => e.GetProperties().Select(p => p.GetColumnName()).ToHashSet())));
-        foreach (var query in queries)
+        foreach (var statement in LeanStatements.All)
         {
-            Assert.True(columns.ContainsKey(query.Table), $"no table {query.Table}");
-            Assert.All(query.Columns.Concat(query.Keys), c => Assert.Contains(c, columns[query.Table]));
+            Assert.True(columns.ContainsKey(statement.Table), $"no table {statement.Table}");
+            Assert.All(statement.Columns.Concat(statement.Compared), c => Assert.Contains(c, columns[statement.Table]));
         }
+    }
+
+    [Fact]
+    public void Every_lean_statement_declared_is_listed_for_the_sql_server_parse()
+    {
+        var declared = typeof(LeanStatement).Assembly.GetTypes()
+            .Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .SelectMany(f => f.FieldType == typeof(LeanStatement) ? [(LeanStatement)f.GetValue(null)!]
+                : f.FieldType == typeof(LeanStatement[]) ? (LeanStatement[])f.GetValue(null)! : [])
+            .ToList();
+
+        Assert.Equal(LeanStatements.All.Count, declared.Count);
+        Assert.All(declared, s => Assert.Contains(s, LeanStatements.All));
+        var sqlServer = LeanStatements.ForSqlServer();
+        Assert.Equal(21, sqlServer.Count);
+        Assert.All(sqlServer, sql => Assert.DoesNotContain("LIMIT", sql));
+        Assert.Equal(16, sqlServer.Count(sql => sql.StartsWith("SELECT TOP (@p", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_lean_reader_refuses_to_read_inside_a_write_transaction_and_reads_again_after_it()
+    {
+        var forum = Guid.Parse((string)(await client.CreateForumExpectingCreatedAsync(new ForumBuilder()))["id"]!);
+        var reads = api.Services.GetRequiredService<LeanReader>();
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Caller.RoleName(TokenRole.Admin))], "test"));
+
+        var refused = await api.WithDbAsync(db => Assert.ThrowsAsync<InvalidOperationException>(() =>
+            db.InTransactionAsync(async c => Outcome.Done(await ForumScope.ForOrganiserAsync(reads, admin, forum, c)), CancellationToken.None)));
+
+        Assert.Contains("inside a write transaction", refused.Message);
+        var inside = await api.WithDbAsync(async db =>
+        {
+            var done = await db.InTransactionAsync(async c => Outcome.Done(await ForumScope.ForOrganiserAsync(db, admin, forum, c)), CancellationToken.None);
+            return (done.Value.Forum, Lean: await ForumScope.ForOrganiserAsync(reads, admin, forum, CancellationToken.None));
+        });
+        Assert.Equal(inside.Forum, inside.Lean.Forum);
+    }
+
+    /// <summary>
+    /// SQL Server hands back its own CLR types (Guid, DateTime for datetime2 and date, bool, int, long, string): a row
+    /// of them, made from an entity by the SQL Server model's converters, reads into the response the entity makes.
+    /// </summary>
+    [Fact]
+    public async Task Rows_of_sql_server_types_read_as_their_entities_map()
+    {
+        var forumId = Guid.Parse((string)(await client.CreateForumExpectingCreatedAsync(new ForumBuilder()
+            .With("theme", Text("Cooperation")).With("venue", Text("Congress hall")).With("edition", 2)
+            .With("startDate", "2027-05-20").With("endDate", "2027-05-21").With("capacity", 250)))["id"]!);
+        await client.PublishForumExpectingOkAsync(forumId.ToString());
+        api.Clock.Advance(TimeSpan.FromTicks(1_234_500));
+        var registered = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", new DelegateBuilder(Awkward)
+            .With("organisation", Text("Akimat"))
+            .With("needs", new JsonObject { ["diet"] = Awkward, ["access"] = "wheelchair" })
+            .Build());
+        var delegateId = Guid.Parse((string)(await registered.ShouldBeAsync(HttpStatusCode.Created))["id"]!);
+        var (forum, delegate_) = await api.WithDbAsync(async db => (
+            await db.Forums.AsNoTracking().SingleAsync(f => f.Id == forumId),
+            await db.Delegates.AsNoTracking().SingleAsync(d => d.Id == delegateId)));
+        var token = ApiToken.Create(Guid.CreateVersion7(), "door", TokenRole.Organiser, [forumId, Guid.CreateVersion7()], "fa_abc", new string('a', 64),
+            new DateTime(2027, 5, 1, 8, 0, 0, DateTimeKind.Utc), new DateTime(2027, 6, 1, 8, 0, 0, 123, DateTimeKind.Utc));
+        token.Revoke(new DateTime(2027, 5, 2, 9, 30, 15, DateTimeKind.Utc).AddTicks(4567));
+        using var sqlServer = MigrationTests.SqlServerContext();
+
+        Assert.Equal(Json(ForumResponse.FromEntity(forum)), Json(ForumResponse.FromRow(ForumRows.Read(SqlServerRow(sqlServer, forum, ForumRows.ById)))));
+        Assert.Equal(new ForumScopeRow(forum.Id, forum.Status, forum.RequiresApproval, forum.TimeZone),
+            ForumRows.ReadScope(SqlServerRow(sqlServer, forum, ForumRows.ScopeById)));
+        Assert.Equal(Json(DelegateResponse.FromEntity(delegate_)),
+            Json(DelegateResponse.FromRow(DelegateRows.Read(SqlServerRow(sqlServer, delegate_, DelegateRows.ByIdInForum)))));
+        var tokenRow = TokenRows.Read(SqlServerRow(sqlServer, token, TokenRows.ByHash));
+        Assert.Equal((token.Id, token.Role, token.ExpiresAt, token.RevokedAt), (tokenRow.Id, tokenRow.Role, tokenRow.ExpiresAt, tokenRow.RevokedAt));
+        Assert.Equal(token.ForumIds, tokenRow.ForumIds);
+        Assert.Equal(DateTimeKind.Utc, tokenRow.RevokedAt!.Value.Kind);
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ApiJson.Options);
+
+    // As SqlClient reads them: datetime2 without its kind, date as a DateTime; everything else as EF stores it.
+    private static DbDataReader SqlServerRow(DbContext sqlServer, object entity, LeanStatement statement)
+    {
+        var type = sqlServer.Model.FindEntityType(entity.GetType())!;
+        var table = new DataTable();
+        var values = new List<object>();
+        foreach (var column in statement.Columns)
+        {
+            var property = type.GetProperties().Single(p => p.GetColumnName() == column);
+            var mapping = property.GetRelationalTypeMapping();
+            var value = property.PropertyInfo!.GetValue(entity);
+            var stored = value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            var clrType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            clrType = Nullable.GetUnderlyingType(clrType) ?? clrType;
+            table.Columns.Add(column, clrType == typeof(DateOnly) ? typeof(DateTime) : clrType);
+            values.Add(stored switch
+            {
+                null => DBNull.Value,
+                DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+                DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Unspecified),
+                _ => stored,
+            });
+        }
+        table.Rows.Add([.. values]);
+        var reader = table.CreateDataReader();
+        Assert.True(reader.Read());
+        return reader;
+    }
+
+    [Theory]
+    [InlineData("2027-05-20 10:00:00")]
+    [InlineData("2027-05-20 10:00:00.1")]
+    [InlineData("2027-05-20 23:59:59.1234567")]
+    [InlineData("2027-05-20 10:00:00.0001230")]
+    [InlineData("2027-05-20T10:00:00")]
+    public void A_time_stored_on_sqlite_reads_as_the_parser_reads_it_in_utc(string stored)
+    {
+        var read = StoredValues.SqliteTime(stored);
+
+        Assert.Equal(DateTime.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), read);
+        Assert.Equal(DateTimeKind.Utc, read.Kind);
     }
 }

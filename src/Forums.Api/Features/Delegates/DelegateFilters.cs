@@ -1,4 +1,5 @@
 using Forums.Api.Domain;
+using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Features.Delegates;
 
@@ -12,11 +13,8 @@ internal static class DelegateFilters
             delegates = delegates.Where(d => d.Status == wanted);
         if (delegationId is { } delegation)
             delegates = delegates.Where(d => d.DelegationId == delegation);
-        if (country is not null)
-        {
-            var code = country.ToUpperInvariant();
+        if (StoredCountry(country) is { } code)
             delegates = delegates.Where(d => d.Country == code);
-        }
         if (q is not null)
         {
             var needle = SearchNormalizer.Normalize(q);
@@ -25,16 +23,9 @@ internal static class DelegateFilters
         return delegates;
     }
 
-    /// <summary>The same filters but the text search, as column equalities for the lean read path.</summary>
-    public static List<(string Column, object Value)> Equalities(Guid forumId, RegistrationStatus? status, Guid? delegationId, string? country)
-    {
-        var equal = new List<(string, object)> { ("ForumId", forumId) };
-        if (status is { } wanted)
-            equal.Add(("Status", wanted.ToString()));
-        if (delegationId is { } delegation)
-            equal.Add(("DelegationId", delegation));
-        if (country is not null)
-            equal.Add(("Country", country.ToUpperInvariant()));
-        return equal;
-    }
+    /// <summary>The same filters but the text search, for the lean read path.</summary>
+    public static DelegateFilter Lean(Guid forumId, RegistrationStatus? status, Guid? delegationId, string? country) =>
+        new(forumId, status, delegationId, StoredCountry(country));
+
+    private static string? StoredCountry(string? country) => country?.ToUpperInvariant();
 }

@@ -13,15 +13,12 @@ internal static class DelegateRegistrations
             ? DelegateProblems.UnknownDelegation(id)
             : null;
 
-    // An e-mail registers once per forum (a unique index): at most one row, found on the lean path.
-    private static readonly LeanQuery ByEmail = new("Delegates", ["Id"], ["ForumId", "Email"]);
-
     /// <summary>The 409 for an e-mail already registered in the forum, pointing at that delegate; null if it is not that.</summary>
     public static async Task<IResult?> EmailTakenAsync(LeanReader reads, Guid forumId, string? email, Guid exceptId, CancellationToken ct)
     {
         if (EmailAddress.Normalize(email) is not { } normalized)
             return null;
-        var existing = await reads.ReadAsync(ByEmail, forumId, normalized, r => (object)r.GetGuid(0), ct);
-        return existing is Guid id && id != exceptId ? DelegateProblems.EmailTaken(forumId, id) : null;
+        var existing = await DelegateRows.IdByEmailAsync(reads, forumId, normalized, ct);
+        return existing is { } id && id != exceptId ? DelegateProblems.EmailTaken(forumId, id) : null;
     }
 }

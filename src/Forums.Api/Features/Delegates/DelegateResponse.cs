@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Forums.Api.Domain;
 using Forums.Api.Persistence.LeanReads;
-using static Forums.Api.Persistence.LeanReads.JsonField;
 
 namespace Forums.Api.Features.Delegates;
 
@@ -45,7 +44,18 @@ public sealed record DelegateResponse
     [JsonIgnore]
     public string ETag => Http.ETags.For(Version);
 
-    public static readonly Expression<Func<ForumDelegate, DelegateResponse>> Projection = d => new DelegateResponse
+    /// <summary>For EF queries: the delegate's row, mapped as the lean path maps it (the mapping runs on the client).</summary>
+    public static readonly Expression<Func<ForumDelegate, DelegateResponse>> Projection = d => FromRow(new DelegateRow(
+        d.Id, d.ForumId, d.DelegationId, d.Name, d.NameLatin, d.Position, d.Organisation, d.Country, d.Email, d.Phone, d.Languages,
+        d.DietNeeds, d.AccessNeeds, d.InterpretationNeeds, d.Status, d.AccreditationCode, d.RegisteredAt, d.StatusChangedAt,
+        d.WaitlistedAt, d.CheckedInAt, d.UpdatedAt, d.Version, d.SortKey));
+
+    private static readonly Func<ForumDelegate, DelegateResponse> FromEntityCompiled = Projection.Compile();
+
+    public static DelegateResponse FromEntity(ForumDelegate delegate_) => FromEntityCompiled(delegate_);
+
+    /// <summary>The one mapping of a delegate to its response, from its row (read by EF or by the lean path).</summary>
+    internal static DelegateResponse FromRow(DelegateRow d) => new()
     {
         Id = d.Id,
         ForumId = d.ForumId,
@@ -69,33 +79,4 @@ public sealed record DelegateResponse
         Version = d.Version,
         SortKey = d.SortKey,
     };
-
-    /// <summary>The same JSON, written straight from the row by the lean read path (GET of one delegate).</summary>
-    public static readonly RowShape Row = new("Delegates", ["Id", "ForumId"], "Version", null,
-        Of("id", "Id", ColumnKind.Guid),
-        Of("forumId", "ForumId", ColumnKind.Guid),
-        Of("delegationId", "DelegationId", ColumnKind.Guid),
-        Of("name", "Name", ColumnKind.Text),
-        Of("nameLatin", "NameLatin", ColumnKind.Text),
-        Of("position", "Position", ColumnKind.Json),
-        Of("organisation", "Organisation", ColumnKind.Json),
-        Of("country", "Country", ColumnKind.Text),
-        Of("email", "Email", ColumnKind.Text),
-        Of("phone", "Phone", ColumnKind.Text),
-        Of("languages", "Languages", ColumnKind.Json),
-        Object("needs",
-            Of("diet", "DietNeeds", ColumnKind.Text),
-            Of("access", "AccessNeeds", ColumnKind.Text),
-            Of("interpretation", "InterpretationNeeds", ColumnKind.Text)),
-        Enum<RegistrationStatus>("status", "Status"),
-        Of("accreditationCode", "AccreditationCode", ColumnKind.Text),
-        Of("registeredAt", "RegisteredAt", ColumnKind.UtcTime),
-        Of("statusChangedAt", "StatusChangedAt", ColumnKind.UtcTime),
-        Of("waitlistedAt", "WaitlistedAt", ColumnKind.UtcTime),
-        Of("checkedInAt", "CheckedInAt", ColumnKind.UtcTime),
-        Of("updatedAt", "UpdatedAt", ColumnKind.UtcTime));
-
-    private static readonly Func<ForumDelegate, DelegateResponse> FromEntityCompiled = Projection.Compile();
-
-    public static DelegateResponse FromEntity(ForumDelegate delegate_) => FromEntityCompiled(delegate_);
 }

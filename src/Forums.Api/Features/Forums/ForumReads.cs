@@ -1,7 +1,5 @@
 using Forums.Api.Auth;
-using Forums.Api.Domain;
 using Forums.Api.Http;
-using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Features.Forums;
 
@@ -11,13 +9,6 @@ internal static class ForumReads
     public static IResult Answer(HttpContext context, ForumResponse? forum, Func<IResult> notFound)
     {
         var visible = forum is not null && context.User.CanSee(forum.Id, forum.Status) ? forum : null;
-        return ConditionalReads.Answer(context, visible, f => f.ETag, notFound);
-    }
-
-    /// <summary>The same answer for a forum read by the lean path.</summary>
-    public static IResult Answer(HttpContext context, Guid forumId, LeanRow? forum, Func<IResult> notFound)
-    {
-        var visible = forum is not null && context.User.CanSee(forumId, Enum.Parse<ForumStatus>(forum.Status!)) ? forum : null;
-        return ConditionalReads.Json(context, visible, notFound);
+        return ConditionalReads.Answer(context, visible, f => f.ETag, ResponseJson.Api.ForumResponse, notFound);
     }
 }

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Forums.Api.Domain;
 using Forums.Api.Persistence.LeanReads;
-using static Forums.Api.Persistence.LeanReads.JsonField;
 
 namespace Forums.Api.Features.Forums;
 
@@ -36,7 +35,17 @@ public sealed record ForumResponse
     [JsonIgnore]
     public string ETag => Http.ETags.For(Version);
 
-    public static readonly Expression<Func<Forum, ForumResponse>> Projection = f => new ForumResponse
+    /// <summary>For EF queries: the forum's row, mapped as the lean path maps it (the mapping runs on the client).</summary>
+    public static readonly Expression<Func<Forum, ForumResponse>> Projection = f => FromRow(new ForumRow(
+        f.Id, f.Slug, f.Title, f.Theme, f.Description, f.Series, f.Edition, f.City, f.Country, f.Venue, f.TimeZone, f.StartDate,
+        f.EndDate, f.Capacity, f.RequiresApproval, f.Languages, f.Status, f.CreatedAt, f.UpdatedAt, f.PublishedAt, f.Version));
+
+    private static readonly Func<Forum, ForumResponse> FromEntityCompiled = Projection.Compile();
+
+    public static ForumResponse FromEntity(Forum forum) => FromEntityCompiled(forum);
+
+    /// <summary>The one mapping of a forum to its response, from its row (read by EF or by the lean path).</summary>
+    internal static ForumResponse FromRow(ForumRow f) => new()
     {
         Id = f.Id,
         Slug = f.Slug,
@@ -60,31 +69,4 @@ public sealed record ForumResponse
         PublishedAt = f.PublishedAt,
         Version = f.Version,
     };
-
-    /// <summary>The same JSON, written straight from the row by the lean read path (GET of one forum).</summary>
-    public static readonly RowShape Row = new("Forums", ["Id"], "Version", "Status",
-        Of("id", "Id", ColumnKind.Guid),
-        Of("slug", "Slug", ColumnKind.Text),
-        Of("title", "Title", ColumnKind.Json),
-        Of("theme", "Theme", ColumnKind.Json),
-        Of("description", "Description", ColumnKind.Json),
-        Of("series", "Series", ColumnKind.Json),
-        Of("edition", "Edition", ColumnKind.Integer),
-        Of("city", "City", ColumnKind.Json),
-        Of("country", "Country", ColumnKind.Text),
-        Of("venue", "Venue", ColumnKind.Json),
-        Of("timeZone", "TimeZone", ColumnKind.Text),
-        Of("startDate", "StartDate", ColumnKind.Date),
-        Of("endDate", "EndDate", ColumnKind.Date),
-        Of("capacity", "Capacity", ColumnKind.Integer),
-        Of("requiresApproval", "RequiresApproval", ColumnKind.Boolean),
-        Of("languages", "Languages", ColumnKind.Json),
-        Enum<ForumStatus>("status", "Status"),
-        Of("createdAt", "CreatedAt", ColumnKind.UtcTime),
-        Of("updatedAt", "UpdatedAt", ColumnKind.UtcTime),
-        Of("publishedAt", "PublishedAt", ColumnKind.UtcTime));
-
-    private static readonly Func<Forum, ForumResponse> FromEntityCompiled = Projection.Compile();
-
-    public static ForumResponse FromEntity(Forum forum) => FromEntityCompiled(forum);
 }

@@ -15,17 +15,14 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
             db.Forums.AsNoTracking().Where(f => f.Id == id)
                 .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone)).FirstOrDefault());
 
-    private static readonly LeanQuery Lean = new("Forums", ["Id", "Status", "RequiresApproval", "TimeZone"], ["Id"]);
-
     /// <summary>
     /// The same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>
-    /// on the lean path, on a connection of its own: only for checks made outside a write transaction (inside one,
-    /// SQL Server would make it wait for the locks that transaction holds), so writes keep the context's overload.
+    /// on the lean path, on a connection of its own; inside a write transaction the lean reader refuses to run.
     /// </summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(LeanReader reads, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
-        var forum = caller.Organises(forumId)
-            ? await reads.ReadAsync(Lean, forumId, null, r => new ForumScope(r.GetGuid(0), Enum.Parse<ForumStatus>(r.GetString(1)), r.GetBoolean(2), r.GetString(3)), ct)
+        var forum = caller.Organises(forumId) && await ForumRows.ScopeByIdAsync(reads, forumId, ct) is { } row
+            ? new ForumScope(row.Id, row.Status, row.RequiresApproval, row.TimeZone)
             : null;
         return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }

@@ -25,8 +25,10 @@ internal sealed class GetDelegateEndpoint(LeanReader reads) : Endpoint<DelegateR
     {
         // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
         var covered = User.Organises(req.ForumId);
-        var delegate_ = covered ? await reads.ReadAsync(DelegateResponse.Row, req.DelegateId, req.ForumId, ct) : null;
-        await Send.ResultAsync(ConditionalReads.Json(HttpContext, delegate_,
+        var delegate_ = covered && await DelegateRows.ByIdAsync(reads, req.ForumId, req.DelegateId, ct) is { } row
+            ? DelegateResponse.FromRow(row)
+            : null;
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_, d => d.ETag, ResponseJson.Api.DelegateResponse,
             () => covered ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId)));
     }
 }

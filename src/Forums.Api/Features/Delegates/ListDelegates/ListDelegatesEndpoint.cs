@@ -34,12 +34,12 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
 
         if (req.Q is null)
         {
+            // Filtered by equalities only: the lean path, one prepared statement per combination of filters.
             var limit = req.Limit ?? PageLimit.Default;
-            var hasCursor = Cursor.TryDecode(req.Cursor, out var after);
-            // Filtered by equalities only: the lean path, one prepared statement and the rows written straight to JSON.
-            var page = await reads.ReadPageAsync(DelegateResponse.Row, "SortKey",
-                DelegateFilters.Equalities(forum!.Id, req.Status, req.DelegationId, req.Country), hasCursor ? after : null, limit, ct);
-            await Send.ResultAsync(TypedResults.Bytes(page, ConditionalReads.JsonContentType));
+            var rows = await DelegateRows.PageAsync(reads, DelegateFilters.Lean(forum!.Id, req.Status, req.DelegationId, req.Country),
+                Cursor.TryDecode(req.Cursor, out var after) ? after : null, limit + 1, ct);
+            var page = Cursor.ToPage(rows.ConvertAll(DelegateResponse.FromRow), limit, d => d.SortKey);
+            await Send.ResultAsync(ConditionalReads.Json(page, ResponseJson.Api.PageDelegateResponse));
             return;
         }
 

@@ -22,7 +22,7 @@ internal sealed class GetForumEndpoint(LeanReader reads) : Endpoint<GetForumRequ
 
     public override async Task HandleAsync(GetForumRequest req, CancellationToken ct)
     {
-        var forum = await reads.ReadAsync(ForumResponse.Row, req.ForumId, null, ct);
-        await Send.ResultAsync(ForumReads.Answer(HttpContext, req.ForumId, forum, () => ForumProblems.NotFound(req.ForumId)));
+        var forum = await ForumRows.ByIdAsync(reads, req.ForumId, ct) is { } row ? ForumResponse.FromRow(row) : null;
+        await Send.ResultAsync(ForumReads.Answer(HttpContext, forum, () => ForumProblems.NotFound(req.ForumId)));
     }
 }
