@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -142,7 +142,7 @@ public static class ConditionalReads
         }
     }
 
-    /// <summary>A buffer and its writer, kept for the next answer (a page of a hundred delegates is about 100 kB).</summary>
+    /// <summary>A buffer and its writer, kept for the next answer unless a very long page made it large.</summary>
     private sealed class JsonBuffer(JsonSerializerOptions options)
     {
         private const int KeptCapacity = 256 * 1024;

@@ -4,7 +4,7 @@ using Forums.Api.Domain;
 namespace Forums.Api.Persistence.LeanReads;
 
 /// <summary>A delegate's row, as the lean path reads it.</summary>
-public sealed record DelegateRow(
+internal sealed record DelegateRow(
     Guid Id, Guid ForumId, Guid? DelegationId, string Name, string? NameLatin, Dictionary<string, string>? Position,
     Dictionary<string, string>? Organisation, string? Country, string? Email, string? Phone, List<string> Languages,
     string? DietNeeds, string? AccessNeeds, string? InterpretationNeeds, RegistrationStatus Status, string AccreditationCode,
@@ -12,9 +12,9 @@ public sealed record DelegateRow(
     long Version, string SortKey);
 
 /// <summary>A forum's delegates, of one status, delegation and country when those are given (a country as stored: upper case).</summary>
-public sealed record DelegateFilter(Guid ForumId, RegistrationStatus? Status, Guid? DelegationId, string? Country);
+internal sealed record DelegateFilter(Guid ForumId, RegistrationStatus? Status, Guid? DelegationId, string? Country);
 
-public static class DelegateRows
+internal static class DelegateRows
 {
     private static readonly string[] Columns =
     [

@@ -4,16 +4,16 @@ using Forums.Api.Domain;
 namespace Forums.Api.Persistence.LeanReads;
 
 /// <summary>A forum's row, as the lean path reads it.</summary>
-public sealed record ForumRow(
+internal sealed record ForumRow(
     Guid Id, string Slug, Dictionary<string, string> Title, Dictionary<string, string>? Theme, Dictionary<string, string>? Description,
     Dictionary<string, string>? Series, int? Edition, Dictionary<string, string> City, string Country, Dictionary<string, string>? Venue,
     string TimeZone, DateOnly? StartDate, DateOnly? EndDate, int? Capacity, bool RequiresApproval, List<string> Languages,
     ForumStatus Status, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, long Version);
 
 /// <summary>What a resource under a forum needs to know of it.</summary>
-public sealed record ForumScopeRow(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone);
+internal sealed record ForumScopeRow(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone);
 
-public static class ForumRows
+internal static class ForumRows
 {
     internal static readonly LeanStatement ById = LeanStatement.Where("Forums",
         ["Id", "Slug", "Title", "Theme", "Description", "Series", "Edition", "City", "Country", "Venue", "TimeZone", "StartDate", "EndDate",

@@ -4,9 +4,9 @@ using Forums.Api.Domain;
 namespace Forums.Api.Persistence.LeanReads;
 
 /// <summary>What authenticating a request needs of its token.</summary>
-public sealed record TokenRow(Guid Id, TokenRole Role, List<Guid> ForumIds, DateTime? ExpiresAt, DateTime? RevokedAt);
+internal sealed record TokenRow(Guid Id, TokenRole Role, List<Guid> ForumIds, DateTime? ExpiresAt, DateTime? RevokedAt);
 
-public static class TokenRows
+internal static class TokenRows
 {
     internal static readonly LeanStatement ByHash = LeanStatement.Where("ApiTokens", ["Id", "Role", "ForumIds", "ExpiresAt", "RevokedAt"], "SecretHash");
 
