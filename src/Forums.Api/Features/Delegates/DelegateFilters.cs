@@ -12,17 +12,9 @@ internal static class DelegateFilters
             delegates = delegates.Where(d => d.Status == wanted);
         if (delegationId is { } delegation)
             delegates = delegates.Where(d => d.DelegationId == delegation);
-        if (country is not null)
-        {
-            var code = country.ToUpperInvariant();
+        if (CountryCode.Canonical(country) is { } code)
             delegates = delegates.Where(d => d.Country == code);
-        }
-        if (q is not null)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            delegates = delegates.Where(d => d.SearchText.Contains(needle));
-        }
-        return delegates;
+        return delegates.Matching(q);
     }
 
     /// <summary>The same filters but the text search, as column equalities for the lean read path.</summary>
@@ -34,7 +26,7 @@ internal static class DelegateFilters
         if (delegationId is { } delegation)
             equal.Add(("DelegationId", delegation));
         if (country is not null)
-            equal.Add(("Country", country.ToUpperInvariant()));
+            equal.Add(("Country", CountryCode.Canonical(country)!));
         return equal;
     }
 }
