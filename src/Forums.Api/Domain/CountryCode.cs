@@ -20,5 +20,9 @@ public static class CountryCode
         "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
     ];
 
-    public static bool IsAssigned(string? code) => code is { Length: 2 } && Assigned.Contains(code);
+    /// <summary>Whether the code, in any case, is an assigned one.</summary>
+    public static bool IsAssigned(string? code) => Canonical(code) is { Length: 2 } canonical && Assigned.Contains(canonical);
+
+    /// <summary>The form a country code is stored and compared in: upper case ("kz" and "Kz" are KZ).</summary>
+    public static string? Canonical(string? code) => code?.ToUpperInvariant();
 }

@@ -15,7 +15,7 @@ public sealed record DelegationDetails(
     int? Quota);
 
 /// <summary>A delegation of a forum: a country's, a region's or an organisation's people, with an optional quota.</summary>
-public sealed class Delegation : IForumChild
+public sealed class Delegation : IForumChild, ISearchable
 {
     private Delegation() { }
 
@@ -46,10 +46,10 @@ public sealed class Delegation : IForumChild
     {
         if (details.Quota is { } quota && quota < PlacesTaken)
             throw new RuleViolationException($"{PlacesTaken} delegates of this delegation already hold places; the quota cannot be lower.");
-        Name = details.Name.ToDictionary(p => p.Key, p => p.Value);
+        Name = LanguageText.Copy(details.Name)!;
         Kind = details.Kind;
-        Country = details.Country;
-        Region = details.Region?.ToDictionary(p => p.Key, p => p.Value);
+        Country = CountryCode.Canonical(details.Country);
+        Region = LanguageText.Copy(details.Region);
         Quota = details.Quota;
         UpdatedAt = now;
         SearchText = SearchNormalizer.Join([.. Name.Values, .. SearchNormalizer.Texts(Region)]);

@@ -1,6 +1,6 @@
 namespace Forums.Api.Domain;
 
-public sealed class Forum : IVersioned
+public sealed class Forum : IVersioned, ISearchable
 {
     /// <summary>A forum lasts days, not centuries: its dates span at most this many days, both ends included.</summary>
     public const int MaxDays = 31;
@@ -67,14 +67,14 @@ public sealed class Forum : IVersioned
                 $"{PlacesTaken} delegates already hold places; the capacity cannot be lower. Cancel registrations first.");
 
         Slug = details.Slug;
-        Title = Copy(details.Title)!;
-        Theme = Copy(details.Theme);
-        Description = Copy(details.Description);
-        Series = Copy(details.Series);
+        Title = LanguageText.Copy(details.Title)!;
+        Theme = LanguageText.Copy(details.Theme);
+        Description = LanguageText.Copy(details.Description);
+        Series = LanguageText.Copy(details.Series);
         Edition = details.Edition;
-        City = Copy(details.City)!;
-        Country = details.Country;
-        Venue = Copy(details.Venue);
+        City = LanguageText.Copy(details.City)!;
+        Country = CountryCode.Canonical(details.Country)!;
+        Venue = LanguageText.Copy(details.Venue);
         TimeZone = details.TimeZone;
         StartDate = details.StartDate;
         EndDate = details.EndDate;
@@ -112,7 +112,4 @@ public sealed class Forum : IVersioned
 
     /// <summary>The number of days from the first to the last, both included.</summary>
     public static int Days(DateOnly first, DateOnly last) => last.DayNumber - first.DayNumber + 1;
-
-    private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? text) =>
-        text?.ToDictionary(p => p.Key, p => p.Value);
 }

@@ -27,7 +27,7 @@ public sealed record DelegateDetails(
 /// A delegate: a registered participant of a forum (named ForumDelegate because System.Delegate takes the plain name).
 /// Personal data: never shown without an organiser's token.
 /// </summary>
-public sealed class ForumDelegate : IForumChild
+public sealed class ForumDelegate : IForumChild, ISearchable
 {
     private ForumDelegate() { }
 
@@ -76,9 +76,9 @@ public sealed class ForumDelegate : IForumChild
     {
         Name = details.Name;
         NameLatin = details.NameLatin;
-        Position = details.Position?.ToDictionary(p => p.Key, p => p.Value);
-        Organisation = details.Organisation?.ToDictionary(p => p.Key, p => p.Value);
-        Country = details.Country;
+        Position = LanguageText.Copy(details.Position);
+        Organisation = LanguageText.Copy(details.Organisation);
+        Country = CountryCode.Canonical(details.Country);
         Email = details.Email is null ? null
             : EmailAddress.Normalize(details.Email) ?? throw new RuleViolationException("The e-mail is not a valid address.");
         Phone = details.Phone;

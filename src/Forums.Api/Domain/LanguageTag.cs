@@ -20,6 +20,9 @@ public static partial class LanguageTag
 
     public static bool IsWellFormed(string? tag) => tag is { Length: > 0 and <= 64 } && Grammar().IsMatch(tag);
 
+    /// <summary>Each tag in its canonical form, once, in the order first written (none when the list is unset).</summary>
+    public static List<string> CanonicalList(IEnumerable<string>? tags) => (tags ?? []).Select(Canonicalize).Distinct().ToList();
+
     public static string Canonicalize(string tag)
     {
         var match = Grammar().Match(tag);

@@ -90,8 +90,8 @@ public sealed class Session : IForumChild
             if (slot.EndsAt <= slot.StartsAt)
                 throw new RuleViolationException("A session ends after it starts.");
         }
-        Title = details.Title.ToDictionary(p => p.Key, p => p.Value);
-        Description = details.Description?.ToDictionary(p => p.Key, p => p.Value);
+        Title = LanguageText.Copy(details.Title)!;
+        Description = LanguageText.Copy(details.Description);
         Kind = details.Kind;
         Order = details.Order;
         StartsAt = details.Slot?.StartsAt;

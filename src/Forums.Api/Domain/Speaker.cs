@@ -10,7 +10,7 @@ public sealed record SpeakerDetails(
     Guid? DelegateId);
 
 /// <summary>A person in a forum's programme, with a public profile; optionally the delegate who is that person.</summary>
-public sealed class Speaker : IForumChild
+public sealed class Speaker : IForumChild, ISearchable
 {
     /// <summary>Characters of the position, and of the organisation, in all their languages together (the agenda repeats them on each session).</summary>
     public const int MaxPositionLength = 600;
@@ -45,9 +45,9 @@ public sealed class Speaker : IForumChild
     {
         Name = details.Name;
         NameLatin = details.NameLatin;
-        Position = details.Position?.ToDictionary(p => p.Key, p => p.Value);
-        Organisation = details.Organisation?.ToDictionary(p => p.Key, p => p.Value);
-        Biography = details.Biography?.ToDictionary(p => p.Key, p => p.Value);
+        Position = LanguageText.Copy(details.Position);
+        Organisation = LanguageText.Copy(details.Organisation);
+        Biography = LanguageText.Copy(details.Biography);
         PhotoUrl = details.PhotoUrl;
         DelegateId = details.DelegateId;
         UpdatedAt = now;

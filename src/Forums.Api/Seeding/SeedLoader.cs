@@ -3,6 +3,9 @@ using FluentValidation;
 using Forums.Api.Domain;
 using Forums.Api.Features;
 using Forums.Api.Features.Delegates.RegisterDelegate;
+using Forums.Api.Features.Sessions.AssignSpeaker;
+using Forums.Api.Features.Sessions.CreateSession;
+using Microsoft.AspNetCore.Mvc;
 using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -66,11 +69,14 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
                     await new RegisterDelegateCommand(person.Id, forum.Id, forum.RequiresApproval, person.ToDetails()).RunAsync(db, places, now, c);
                 foreach (var speaker in seed.Speakers)
                     db.Speakers.Add(Speaker.Create(speaker.Id, forum.Id, speaker.ToDetails(), now));
+                await db.SaveChangesAsync(c);
+                // The programme as the API builds it: its dates, rooms, speakers' clashes and size checked alike.
                 foreach (var session in seed.Sessions)
                 {
-                    db.Sessions.Add(Session.Create(session.Id, forum.Id, session.ToDetails(), now));
+                    Kept(await new CreateSessionCommand(session.Id, forum.Id, session.ToDetails()).RunAsync(db, now, c), seed, $"session {session.Id}");
                     foreach (var (speakerId, role, order) in session.Speakers)
-                        db.SessionSpeakers.Add(SessionSpeaker.Assign(session.Id, speakerId, role, order));
+                        Kept(await new AssignSpeakerCommand(forum.Id, session.Id, speakerId, role, order).RunAsync(db, now, c), seed,
+                            $"speaker {speakerId} on session {session.Id}");
                 }
                 db.AppliedSeeds.Add(new AppliedSeed { SeedId = seed.SeedId, AppliedAt = now });
                 return Outcome.Done(await db.SaveChangesAsync(c));
@@ -89,4 +95,11 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
         }
     }
 
+    // A seed the API's own rules refuse is a broken seed file: it stops start-up, naming what was refused and why.
+    private static void Kept<T>(Outcome<T> outcome, SeedFile seed, string what)
+    {
+        if (outcome.Problem is { } problem)
+            throw new StartupConfigurationException(
+                $"Seed {seed.SeedId}: {what} is refused by the programme's rules: {(problem is IValueHttpResult { Value: ProblemDetails details } ? details.Detail ?? details.Title : problem.ToString())}");
+    }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Forums.Api.Hosting;
+using Forums.Api.Seeding;
 using Forums.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Seeding;
 
@@ -93,6 +96,38 @@ public sealed class SeedTests
         foreach (var unstated in new[] { "startDate", "endDate", "venue", "capacity" })
             Assert.Null(forum[unstated]);
         Assert.Empty(forum["languages"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_seed_whose_programme_breaks_the_APIs_rules_stops_start_up_and_writes_nothing()
+    {
+        // The seed's programme is built by the API's own commands: two sessions in one room at one time clash there
+        // as they would through POST /sessions.
+        var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "central-asia-korea-ii.json")))!;
+        foreach (var session in seed["sessions"]!.AsArray().Take(2))
+        {
+            session!["startsAt"] = "2027-06-10T10:00:00+05:00";
+            session["endsAt"] = "2027-06-10T11:00:00+05:00";
+            session["room"] = "Hall A";
+        }
+        var second = (string)seed["sessions"]![1]!["id"]!;
+        var path = Path.Combine(Path.GetTempPath(), $"clash-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, seed.ToJsonString());
+        using var api = new EmptyForumsApiFactory();
+        var client = api.CreateAdminClient();
+
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var loader = ActivatorUtilities.CreateInstance<SeedLoader>(scope.ServiceProvider);
+            var refused = await Assert.ThrowsAsync<StartupConfigurationException>(
+                async () => await loader.ApplyAsync(await SeedLoader.ReadAsync(path, CancellationToken.None), CancellationToken.None));
+            Assert.Contains($"session {second}", refused.Message);
+            Assert.Contains("Hall A", refused.Message);
+        }
+        File.Delete(path);
+
+        var page = await (await client.GetAsync("/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Empty(page["items"]!.AsArray());
     }
 
     private sealed class FolderCleanup(string folder) : IDisposable

@@ -40,10 +40,10 @@ public abstract class DelegateFields
         string.IsNullOrWhiteSpace(NameLatin) ? null : NameLatin.Trim(),
         LanguageMaps.Canonical(Position),
         LanguageMaps.Canonical(Organisation),
-        Country?.ToUpperInvariant(),
+        Country,
         Blank(Email),
         string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-        (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList(),
+        LanguageTag.CanonicalList(Languages),
         new DelegateNeeds(Blank(Needs?.Diet), Blank(Needs?.Access), Blank(Needs?.Interpretation)),
         DelegationId);
 

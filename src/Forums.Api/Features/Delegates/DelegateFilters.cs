@@ -13,19 +13,12 @@ internal static class DelegateFilters
             delegates = delegates.Where(d => d.Status == wanted);
         if (delegationId is { } delegation)
             delegates = delegates.Where(d => d.DelegationId == delegation);
-        if (StoredCountry(country) is { } code)
+        if (CountryCode.Canonical(country) is { } code)
             delegates = delegates.Where(d => d.Country == code);
-        if (q is not null)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            delegates = delegates.Where(d => d.SearchText.Contains(needle));
-        }
-        return delegates;
+        return delegates.Matching(q);
     }
 
     /// <summary>The same filters but the text search, for the lean read path.</summary>
     public static DelegateFilter Lean(Guid forumId, RegistrationStatus? status, Guid? delegationId, string? country) =>
-        new(forumId, status, delegationId, StoredCountry(country));
-
-    private static string? StoredCountry(string? country) => country?.ToUpperInvariant();
+        new(forumId, status, delegationId, CountryCode.Canonical(country));
 }

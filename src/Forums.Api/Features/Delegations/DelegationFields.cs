@@ -19,7 +19,7 @@ public abstract class DelegationFields
     public DelegationDetails ToDetails() => new(
         LanguageMaps.Canonical(Name)!,
         Kind!.Value,
-        Country?.ToUpperInvariant(),
+        Country,
         LanguageMaps.Canonical(Region),
         Quota);
 }

@@ -41,14 +41,14 @@ public abstract class ForumFields
         LanguageMaps.Canonical(Series),
         Edition,
         LanguageMaps.Canonical(City)!,
-        Country.ToUpperInvariant(),
+        Country,
         LanguageMaps.Canonical(Venue),
         TimeZone,
         StartDate,
         EndDate,
         Capacity,
         RequiresApproval ?? false,
-        (Languages ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList());
+        LanguageTag.CanonicalList(Languages));
 }
 
 internal sealed class ForumFieldsValidator : AbstractValidator<ForumFields>

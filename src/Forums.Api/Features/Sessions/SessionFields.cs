@@ -33,11 +33,9 @@ public abstract class SessionFields
         Order!.Value,
         StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start.UtcDateTime, end.UtcDateTime) : null,
         NameKey.Tidy(Room),
-        Tags(Languages),
-        Tags(InterpretationLanguages),
+        LanguageTag.CanonicalList(Languages),
+        LanguageTag.CanonicalList(InterpretationLanguages),
         Capacity);
-
-    private static List<string> Tags(IReadOnlyList<string>? tags) => (tags ?? []).Select(LanguageTag.Canonicalize).Distinct().ToList();
 }
 
 internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>

@@ -101,7 +101,7 @@ public static class RuleExtensions
             .WithMessage((_, tag) => $"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').");
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(c => Domain.CountryCode.IsAssigned(c?.ToUpperInvariant()))
+        rule.Must(c => Domain.CountryCode.IsAssigned(c))
             .WithMessage((_, code) => $"'{Shorten(code)}' is not an ISO 3166-1 alpha-2 country code (e.g. 'KZ', 'KR').");
 
     public static IRuleBuilderOptions<T, string?> IanaTimeZone<T>(this IRuleBuilder<T, string?> rule) =>

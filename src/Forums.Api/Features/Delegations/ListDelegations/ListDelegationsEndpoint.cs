@@ -35,16 +35,9 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
         var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id);
         if (req.Kind is { } kind)
             delegations = delegations.Where(d => d.Kind == kind);
-        if (req.Country is { } country)
-        {
-            var code = country.ToUpperInvariant();
+        if (CountryCode.Canonical(req.Country) is { } code)
             delegations = delegations.Where(d => d.Country == code);
-        }
-        if (req.Q is { } q)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            delegations = delegations.Where(d => d.SearchText.Contains(needle));
-        }
+        delegations = delegations.Matching(req.Q);
         await Send.OkAsync(await delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct), ct);
     }
 }

@@ -33,16 +33,9 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
         }
         if (req.Status is { } status)
             forums = forums.Where(f => f.Status == status);
-        if (req.Country is { } country)
-        {
-            var code = country.ToUpperInvariant();
+        if (CountryCode.Canonical(req.Country) is { } code)
             forums = forums.Where(f => f.Country == code);
-        }
-        if (req.Q is { } q)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            forums = forums.Where(f => f.SearchText.Contains(needle));
-        }
+        forums = forums.Matching(req.Q);
         await Send.OkAsync(await forums.PageAsync(f => f.Slug, req.Cursor, req.Limit, ForumResponse.Projection, f => f.Slug, ct), ct);
     }
 }

@@ -34,33 +34,9 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             return;
         }
 
-        var outcome = await db.InTransactionAsync(async c =>
-        {
-            var calendar = await ProgrammeLock.TakeAsync(db, forum!.Id, c);
-            var loaded = await Changes.LoadAsync(db.Sessions, forum, req.SessionId, ifMatch: null, SessionProblems.NotFound, c);
-            if (loaded.Problem is { } missing)
-                return Outcome.Refused(missing);
-            var session = loaded.Value!;
-            if (!await db.Speakers.AnyAsync(s => s.Id == req.SpeakerId && s.ForumId == forum.Id, c))
-                return Outcome.Refused(SpeakerProblems.NotFound(req.SpeakerId));
-            if (await ProgrammeRules.CheckConflictsAsync(db, forum.Id, session.Id, session.Slot, null, [req.SpeakerId], c) is { } clash)
-                return Outcome.Refused(clash);
-
-            var assignments = await db.SessionSpeakers.Where(a => a.SessionId == session.Id).ToListAsync(c);
-            if (assignments.FirstOrDefault(a => a.SpeakerId == req.SpeakerId) is { } existing)
-                existing.Change(req.Role!.Value, req.Order!.Value);
-            else
-            {
-                if (await ProgrammeRules.CheckRoomForSpeakerAsync(db, forum.Id, c) is { } full)
-                    return Outcome.Refused(full);
-                var assignment = SessionSpeaker.Assign(session.Id, req.SpeakerId, req.Role!.Value, req.Order!.Value);
-                db.SessionSpeakers.Add(assignment);
-                assignments.Add(assignment);
-            }
-            session.Touch(time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(c);
-            return Outcome.Done(SessionResponse.From(session, assignments, calendar.Zone));
-        }, ct);
+        var outcome = await db.InTransactionAsync(c =>
+            new AssignSpeakerCommand(forum!.Id, req.SessionId, req.SpeakerId, req.Role!.Value, req.Order!.Value)
+                .RunAsync(db, time.GetUtcNow().UtcDateTime, c), ct);
         if (outcome.Problem is { } stopped)
         {
             await Send.ResultAsync(stopped);

@@ -34,20 +34,8 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             return;
         }
 
-        var outcome = await db.InTransactionAsync(async c =>
-        {
-            var calendar = await ProgrammeLock.TakeAsync(db, forum!.Id, c);
-            var details = req.ToDetails();
-            var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
-                          ?? await ProgrammeRules.CheckRoomForSessionAsync(db, forum.Id, c)
-                          ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, Guid.Empty, details.Slot, details.Room, [], c);
-            if (problem is not null)
-                return Outcome.Refused(problem);
-            var created = Session.Create(Guid.CreateVersion7(), forum.Id, details, time.GetUtcNow().UtcDateTime);
-            db.Sessions.Add(created);
-            await db.SaveChangesAsync(c);
-            return Outcome.Done(SessionResponse.From(created, [], calendar.Zone));
-        }, ct);
+        var outcome = await db.InTransactionAsync(c =>
+            new CreateSessionCommand(Guid.CreateVersion7(), forum!.Id, req.ToDetails()).RunAsync(db, time.GetUtcNow().UtcDateTime, c), ct);
         if (outcome.Problem is { } stopped)
         {
             await Send.ResultAsync(stopped);

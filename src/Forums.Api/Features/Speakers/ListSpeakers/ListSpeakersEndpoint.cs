@@ -33,11 +33,7 @@ internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSp
         }
 
         var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum!.Id);
-        if (req.Q is { } q)
-        {
-            var needle = SearchNormalizer.Normalize(q);
-            speakers = speakers.Where(s => s.SearchText.Contains(needle));
-        }
+        speakers = speakers.Matching(req.Q);
         await Send.OkAsync(await speakers.PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct), ct);
     }
 }
