@@ -32,7 +32,12 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
             return;
         }
 
-        var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id);
+        await Send.OkAsync(await ReadPageAsync(db, forum!, req, ct), ct);
+    }
+
+    internal static Task<Page<DelegationResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListDelegationsRequest req, CancellationToken ct)
+    {
+        var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum.Id);
         if (req.Kind is { } kind)
             delegations = delegations.Where(d => d.Kind == kind);
         if (req.Country is { } country)
@@ -45,6 +50,6 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
             var needle = SearchNormalizer.Normalize(q);
             delegations = delegations.Where(d => d.SearchText.Contains(needle));
         }
-        await Send.OkAsync(await delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct), ct);
+        return delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct);
     }
 }

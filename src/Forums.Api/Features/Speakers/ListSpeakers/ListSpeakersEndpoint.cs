@@ -32,12 +32,17 @@ internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSp
             return;
         }
 
-        var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum!.Id);
+        await Send.OkAsync(await ReadPageAsync(db, forum!, req, ct), ct);
+    }
+
+    internal static Task<Page<SpeakerProfileResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListSpeakersRequest req, CancellationToken ct)
+    {
+        var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum.Id);
         if (req.Q is { } q)
         {
             var needle = SearchNormalizer.Normalize(q);
             speakers = speakers.Where(s => s.SearchText.Contains(needle));
         }
-        await Send.OkAsync(await speakers.PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct), ct);
+        return speakers.PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct);
     }
 }
