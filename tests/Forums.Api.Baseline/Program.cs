@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Forums.Api.Baseline;
 using Microsoft.Data.Sqlite;
 
 // The benchmark's baseline: the API's hottest requests answered straight from the same SQLite file with
@@ -17,12 +18,12 @@ app.MapGet("/forums/{id:guid}", async (Guid id, HttpContext context) =>
 {
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT {ForumColumns} FROM Forums WHERE Id = $id";
+    command.CommandText = BaselineSql.ForumById;
     command.Parameters.AddWithValue("$id", Key(id));
     await using var reader = await command.ExecuteReaderAsync();
     if (!await reader.ReadAsync())
         return Results.NotFound();
-    await WriteAsync(context, writer => WriteForum(writer, reader), $"\"{reader.GetInt64(20)}\"");
+    await WriteAsync(context, writer => WriteForum(writer, reader), $"\"{reader.GetInt64(BaselineSql.ForumVersion)}\"");
     return Results.Empty;
 });
 
@@ -30,13 +31,13 @@ app.MapGet("/forums/{forumId:guid}/delegates/{id:guid}", async (Guid forumId, Gu
 {
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT {DelegateColumns} FROM Delegates WHERE Id = $id AND ForumId = $forum";
+    command.CommandText = BaselineSql.DelegateById;
     command.Parameters.AddWithValue("$id", Key(id));
     command.Parameters.AddWithValue("$forum", Key(forumId));
     await using var reader = await command.ExecuteReaderAsync();
     if (!await reader.ReadAsync())
         return Results.NotFound();
-    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(21)}\"");
+    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(BaselineSql.DelegateVersion)}\"");
     return Results.Empty;
 });
 
@@ -44,9 +45,7 @@ app.MapGet("/forums/{forumId:guid}/delegates", async (Guid forumId, string? afte
 {
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT {DelegateColumns} FROM Delegates WHERE ForumId = $forum" +
-                          (status is null ? "" : " AND Status = $status") +
-                          (after is null ? "" : " AND SortKey > $after") + " ORDER BY SortKey LIMIT 21";
+    command.CommandText = BaselineSql.DelegatePage(byStatus: status is not null, after: after is not null);
     command.Parameters.AddWithValue("$forum", Key(forumId));
     if (status is not null) command.Parameters.AddWithValue("$status", status);
     if (after is not null) command.Parameters.AddWithValue("$after", after);
@@ -60,7 +59,7 @@ app.MapGet("/forums/{forumId:guid}/delegates", async (Guid forumId, string? afte
         while (reader.Read() && count++ < 20)
         {
             WriteDelegate(writer, reader);
-            last = reader.GetString(22);
+            last = reader.GetString(BaselineSql.DelegateSortKey);
         }
         writer.WriteEndArray();
         if (count > 20 && last is not null) writer.WriteString("nextCursor", last); else writer.WriteNull("nextCursor");
@@ -78,11 +77,7 @@ app.MapPost("/forums/{forumId:guid}/delegates", async (Guid forumId, HttpContext
     var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
     await using var connection = await OpenAsync(connectionString);
     await using var command = connection.CreateCommand();
-    command.CommandText =
-        "INSERT INTO Delegates (Id, ForumId, Name, NameLatin, Country, Email, Languages, Status, AccreditationCode, RegisteredAt, " +
-        "StatusChangedAt, UpdatedAt, Version, SearchText, SortKey) VALUES ($id, $forum, $name, $latin, $country, $email, $languages, " +
-        "'Confirmed', $code, $now, $now, $now, 1, $search, $sort) " +
-        $"RETURNING {DelegateColumns}";
+    command.CommandText = BaselineSql.InsertDelegate;
     command.Parameters.AddWithValue("$id", Key(id));
     command.Parameters.AddWithValue("$forum", Key(forumId));
     command.Parameters.AddWithValue("$name", body.Name);
@@ -97,7 +92,7 @@ app.MapPost("/forums/{forumId:guid}/delegates", async (Guid forumId, HttpContext
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     context.Response.StatusCode = StatusCodes.Status201Created;
-    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(21)}\"");
+    await WriteAsync(context, writer => WriteDelegate(writer, reader), $"\"{reader.GetInt64(BaselineSql.DelegateVersion)}\"");
     return Results.Empty;
 });
 
@@ -201,14 +196,3 @@ static void WriteDelegate(Utf8JsonWriter writer, SqliteDataReader reader)
 }
 
 internal sealed record NewDelegate(string? Name, string? NameLatin, string? Email, string? Country, List<string>? Languages);
-
-public partial class Program
-{
-    private const string ForumColumns =
-        "Id, Slug, Title, Theme, Description, Series, Edition, City, Country, Venue, TimeZone, StartDate, EndDate, Capacity, " +
-        "RequiresApproval, Languages, Status, CreatedAt, UpdatedAt, PublishedAt, Version";
-
-    private const string DelegateColumns =
-        "Id, ForumId, DelegationId, Name, NameLatin, Position, Organisation, Country, Email, Phone, Languages, DietNeeds, AccessNeeds, " +
-        "InterpretationNeeds, Status, AccreditationCode, RegisteredAt, StatusChangedAt, WaitlistedAt, CheckedInAt, UpdatedAt, Version, SortKey";
-}

@@ -88,13 +88,7 @@ internal static class ImportBenchmark
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO Delegates (Id, ForumId, DelegationId, Name, NameLatin, Position, Organisation, Country, Email, Phone, Languages,
-                    DietNeeds, AccessNeeds, InterpretationNeeds, Status, AccreditationCode, RegisteredAt, WaitlistedAt, StatusChangedAt,
-                    CheckedInAt, UpdatedAt, Version, SearchText, SortKey)
-                VALUES ($id, $forum, NULL, $name, $latin, $position, $organisation, 'KZ', $email, $phone, '["kk","ru"]',
-                    'halal', NULL, NULL, 'Confirmed', $code, $now, NULL, $now, NULL, $now, 1, $search, $sort)
-                """;
+            insert.CommandText = ImportSql.InsertDelegate;
             var parameters = new[] { "$id", "$forum", "$name", "$latin", "$position", "$organisation", "$email", "$phone", "$code", "$now", "$search", "$sort" }
                 .ToDictionary(n => n, n => insert.Parameters.Add(new SqliteParameter { ParameterName = n }));
             insert.Prepare();

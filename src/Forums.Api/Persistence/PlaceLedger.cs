@@ -111,14 +111,7 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
         var passedOver = new HashSet<Guid>();
         while (true)
         {
-            // Only those whose delegation has room: the cost follows the places freed, not the length of the waitlist.
-            var candidates = await db.Delegates
-                .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && !passedOver.Contains(d.Id)
-                            && (d.DelegationId == null
-                                || db.Delegations.Any(g => g.Id == d.DelegationId && (g.Quota == null || g.PlacesTaken < g.Quota))))
-                .OrderBy(d => d.WaitlistedAt).ThenBy(d => d.Id)
-                .Take(Batch)
-                .ToListAsync(ct);
+            var candidates = await NextWaitlisted(db, forumId, passedOver, Batch).ToListAsync(ct);
             foreach (var candidate in candidates)
             {
                 switch (await TryTakeAsync(forumId, candidate.DelegationId, ct))
@@ -140,6 +133,18 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
                 return promoted;
         }
     }
+
+    /// <summary>
+    /// The longest-waiting delegates but those passed over, and only those whose delegation has room: the cost follows
+    /// the places freed, not the length of the waitlist.
+    /// </summary>
+    internal static IQueryable<ForumDelegate> NextWaitlisted(ForumsDbContext db, Guid forumId, HashSet<Guid> passedOver, int count) =>
+        db.Delegates
+            .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && !passedOver.Contains(d.Id)
+                        && (d.DelegationId == null
+                            || db.Delegations.Any(g => g.Id == d.DelegationId && (g.Quota == null || g.PlacesTaken < g.Quota))))
+            .OrderBy(d => d.WaitlistedAt).ThenBy(d => d.Id)
+            .Take(count);
 
     public void Dispose()
     {

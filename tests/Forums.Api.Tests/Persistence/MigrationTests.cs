@@ -1,4 +1,5 @@
 using Forums.Api.Persistence;
+using Forums.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,8 @@ namespace Forums.Api.Tests.Persistence;
 
 public sealed class MigrationTests
 {
-    internal static SqlServerForumsDbContext SqlServerContext() =>
-        new(new DbContextOptionsBuilder<SqlServerForumsDbContext>()
-            .UseSqlServer("Server=localhost;Database=Forums;Integrated Security=true;TrustServerCertificate=true").Options);
+    // The context `dotnet ef migrations script` builds: the script deployed is this one.
+    internal static SqlServerForumsDbContext SqlServerContext() => new SqlServerDesignTimeFactory().CreateDbContext([]);
 
     private static SqliteForumsDbContext SqliteContext() =>
         new(new DbContextOptionsBuilder<SqliteForumsDbContext>().UseSqlite("Data Source=:memory:").Options);
@@ -50,7 +50,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public void The_idempotent_sql_server_script_is_generated_without_a_server()
+    public void The_idempotent_sql_server_script_is_generated_without_a_server_and_parses_batch_by_batch()
     {
         using var db = SqlServerContext();
 
@@ -59,6 +59,10 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [Forums]", script);
         Assert.Contains("CREATE UNIQUE INDEX [IX_Forums_Slug]", script);
         Assert.Contains("IF NOT EXISTS", script);
+        var batches = TSql.Batches(script);
+        Assert.True(batches.Count > db.Database.GetMigrations().Count(), "The script is split where sqlcmd splits it, at its GO lines.");
+        foreach (var batch in batches)
+            TSql.AssertParses(batch);
     }
 
     [Fact]

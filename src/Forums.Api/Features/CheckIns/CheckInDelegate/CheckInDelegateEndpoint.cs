@@ -58,15 +58,18 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
             return Problems.NotFound($"No delegate of this forum has the accreditation code {code}.");
         delegate_.EnsureConfirmed("entry");
 
-        // Only the first scan sets the time: the database decides, so two doors scanning at once check in once.
         var now = time.GetUtcNow().UtcDateTime;
-        var first = await db.Delegates.Where(d => d.Id == delegate_.Id && d.CheckedInAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.CheckedInAt, now).SetProperty(d => d.UpdatedAt, now)
-                .SetProperty(d => d.Version, d => d.Version + 1), ct) == 1;
+        var first = await CheckInFirstAsync(db, delegate_.Id, now, ct);
         db.CheckIns.Add(CheckIn.Record(forumId, delegate_.Id, nonce, now, first));
         await db.SaveChangesAsync(ct);
         return Answer(delegate_, first, first ? now : delegate_.CheckedInAt!.Value);
     }
+
+    // Only the first scan sets the time: the database decides, so two doors scanning at once check in once.
+    internal static async Task<bool> CheckInFirstAsync(ForumsDbContext db, Guid delegateId, DateTime now, CancellationToken ct) =>
+        await db.Delegates.Where(d => d.Id == delegateId && d.CheckedInAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.CheckedInAt, now).SetProperty(d => d.UpdatedAt, now)
+                .SetProperty(d => d.Version, d => d.Version + 1), ct) == 1;
 
     private async Task<IResult?> ReplayAsync(Guid forumId, string code, string nonce, CancellationToken ct)
     {

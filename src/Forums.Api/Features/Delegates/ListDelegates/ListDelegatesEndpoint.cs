@@ -43,8 +43,11 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
             return;
         }
 
-        var delegates = DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forum!.Id),
-            req.Status, req.DelegationId, req.Country, req.Q);
-        await Send.OkAsync(await delegates.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegateResponse.Projection, d => d.SortKey, ct), ct);
+        await Send.OkAsync(await SearchPageAsync(db, forum!.Id, req, ct), ct);
     }
+
+    /// <summary>A page found by its text search (and the filters), on EF Core.</summary>
+    internal static Task<Page<DelegateResponse>> SearchPageAsync(ForumsDbContext db, Guid forumId, ListDelegatesRequest req, CancellationToken ct) =>
+        DelegateFilters.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId), req.Status, req.DelegationId, req.Country, req.Q)
+            .PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegateResponse.Projection, d => d.SortKey, ct);
 }

@@ -32,12 +32,17 @@ internal sealed class ListDelegationsEndpoint(ForumsDbContext db) : Endpoint<Lis
             return;
         }
 
-        var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum!.Id);
+        await Send.OkAsync(await ReadPageAsync(db, forum!, req, ct), ct);
+    }
+
+    internal static Task<Page<DelegationResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListDelegationsRequest req, CancellationToken ct)
+    {
+        var delegations = db.Delegations.AsNoTracking().Where(d => d.ForumId == forum.Id);
         if (req.Kind is { } kind)
             delegations = delegations.Where(d => d.Kind == kind);
         if (CountryCode.Canonical(req.Country) is { } code)
             delegations = delegations.Where(d => d.Country == code);
         delegations = delegations.Matching(req.Q);
-        await Send.OkAsync(await delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct), ct);
+        return delegations.PageAsync(d => d.SortKey, req.Cursor, req.Limit, DelegationResponse.Projection, d => d.SortKey, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FastEndpoints;
 using Forums.Api.Auth;
 using Forums.Api.Domain;
@@ -23,12 +24,15 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
             .ProducesProblems(400), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(ListForumsRequest req, CancellationToken ct)
+    public override async Task HandleAsync(ListForumsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await ReadPageAsync(db, User, req, ct), ct);
+
+    internal static Task<Page<ForumResponse>> ReadPageAsync(ForumsDbContext db, ClaimsPrincipal caller, ListForumsRequest req, CancellationToken ct)
     {
         var forums = db.Forums.AsNoTracking();
-        if (!User.IsAdmin())
+        if (!caller.IsAdmin())
         {
-            var organised = User.OrganisedForums();
+            var organised = caller.OrganisedForums();
             forums = forums.Where(f => f.Status == ForumStatus.Published || organised.Contains(f.Id));
         }
         if (req.Status is { } status)
@@ -36,6 +40,6 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
         if (CountryCode.Canonical(req.Country) is { } code)
             forums = forums.Where(f => f.Country == code);
         forums = forums.Matching(req.Q);
-        await Send.OkAsync(await forums.PageAsync(f => f.Slug, req.Cursor, req.Limit, ForumResponse.Projection, f => f.Slug, ct), ct);
+        return forums.PageAsync(f => f.Slug, req.Cursor, req.Limit, ForumResponse.Projection, f => f.Slug, ct);
     }
 }

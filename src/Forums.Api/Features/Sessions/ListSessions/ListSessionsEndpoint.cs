@@ -31,7 +31,12 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
             return;
         }
 
-        var zone = ForumTime.Zone(forum!.TimeZone);
+        await Send.OkAsync(await ReadPageAsync(db, forum!, req, ct), ct);
+    }
+
+    internal static Task<Page<SessionResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListSessionsRequest req, CancellationToken ct)
+    {
+        var zone = ForumTime.Zone(forum.TimeZone);
         var sessions = db.Sessions.Where(s => s.ForumId == forum.Id);
         if (req.Day is { } day)
         {
@@ -49,7 +54,7 @@ internal sealed class ListSessionsEndpoint(ForumsDbContext db) : Endpoint<ListSe
             var tag = LanguageTag.Canonicalize(language);
             sessions = sessions.Where(s => s.Languages.Contains(tag) || s.InterpretationLanguages.Contains(tag));
         }
-        await Send.OkAsync(await sessions.PageAsync(s => s.SortKey, req.Cursor, req.Limit,
-            (page, c) => ProgrammeRules.ResponsesAsync(db, page, zone, c), s => s.SortKey, ct), ct);
+        return sessions.PageAsync(s => s.SortKey, req.Cursor, req.Limit,
+            (page, c) => ProgrammeRules.ResponsesAsync(db, page, zone, c), s => s.SortKey, ct);
     }
 }

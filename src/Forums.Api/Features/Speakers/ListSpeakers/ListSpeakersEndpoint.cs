@@ -32,8 +32,11 @@ internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSp
             return;
         }
 
-        var speakers = db.Speakers.AsNoTracking().Where(s => s.ForumId == forum!.Id);
-        speakers = speakers.Matching(req.Q);
-        await Send.OkAsync(await speakers.PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct), ct);
+        await Send.OkAsync(await ReadPageAsync(db, forum!, req, ct), ct);
+    }
+
+    internal static Task<Page<SpeakerProfileResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListSpeakersRequest req, CancellationToken ct) =>
+        db.Speakers.AsNoTracking().Where(s => s.ForumId == forum.Id).Matching(req.Q)
+            .PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct);
     }
 }

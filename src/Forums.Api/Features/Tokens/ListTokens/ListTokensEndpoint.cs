@@ -22,13 +22,16 @@ internal sealed class ListTokensEndpoint(ForumsDbContext db) : Endpoint<ListToke
             .ProducesProblems(400), clearDefaults: true);
     }
 
-    public override async Task HandleAsync(ListTokensRequest req, CancellationToken ct)
+    public override async Task HandleAsync(ListTokensRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await ReadPageAsync(db, req, ct), ct);
+
+    internal static Task<Page<TokenResponse>> ReadPageAsync(ForumsDbContext db, ListTokensRequest req, CancellationToken ct)
     {
         var tokens = db.ApiTokens.AsNoTracking();
         if (req.Role is { } role)
             tokens = tokens.Where(t => t.Role == role);
         if (req.ForumId is { } forumId)
             tokens = tokens.Where(t => t.Role == TokenRole.Admin || t.ForumIds.Contains(forumId));
-        await Send.OkAsync(await tokens.PageAsync(t => t.Prefix, req.Cursor, req.Limit, TokenResponse.Projection, t => t.Prefix, ct), ct);
+        return tokens.PageAsync(t => t.Prefix, req.Cursor, req.Limit, TokenResponse.Projection, t => t.Prefix, ct);
     }
 }
