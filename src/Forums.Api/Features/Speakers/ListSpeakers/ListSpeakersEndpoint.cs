@@ -38,5 +38,4 @@ internal sealed class ListSpeakersEndpoint(ForumsDbContext db) : Endpoint<ListSp
     internal static Task<Page<SpeakerProfileResponse>> ReadPageAsync(ForumsDbContext db, ForumScope forum, ListSpeakersRequest req, CancellationToken ct) =>
         db.Speakers.AsNoTracking().Where(s => s.ForumId == forum.Id).Matching(req.Q)
             .PageAsync(s => s.SortKey, req.Cursor, req.Limit, SpeakerProfileResponse.Projection, s => s.SortKey, ct);
-    }
 }
