@@ -76,6 +76,25 @@ public sealed class SqlServerStatementTests
         Assert.Throws<Xunit.Sdk.FailException>(() => TSql.AssertParses("""INSERT OR IGNORE INTO "Forums" ("Id") VALUES (@id)"""));
     }
 
+    [Fact]
+    public async Task A_compiled_query_runs_on_both_engines_in_one_process()
+    {
+        // EF binds a compiled query to the first model it runs on; the API's are compiled per context type, so the
+        // SQLite context's use first does not break SQL Server's (and the order of the cases above does not matter).
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:"))
+        {
+            await connection.OpenAsync();
+            await using var sqlite = new SqliteForumsDbContext(new DbContextOptionsBuilder<SqliteForumsDbContext>().UseSqlite(connection).Options);
+            await sqlite.Database.EnsureCreatedAsync();
+            Assert.NotNull((await ForumScope.ForReaderAsync(sqlite, new ClaimsPrincipal(), ForumId, default)).Problem);
+        }
+
+        await using var capture = new SqlServerCapture();
+        await ForumScope.ForReaderAsync(capture.Db, new ClaimsPrincipal(), ForumId, default);
+
+        TSql.AssertParses(Assert.Single(capture.Commands));
+    }
+
     private static readonly Dictionary<string, Func<Task<IReadOnlyList<string>>>> Cases = new()
     {
         ["Place ledger: lock, take, release, move a quota"] = Sent(8, async capture =>

@@ -10,10 +10,9 @@ namespace Forums.Api.Features.Forums;
 /// <summary>The forum a nested resource belongs to, as far as the caller may reach it.</summary>
 public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone)
 {
-    private static readonly Func<ForumsDbContext, Guid, CancellationToken, Task<ForumScope?>> ById =
-        EF.CompileAsyncQuery((ForumsDbContext db, Guid id, CancellationToken _) =>
-            db.Forums.AsNoTracking().Where(f => f.Id == id)
-                .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone)).FirstOrDefault());
+    private static readonly CompiledQuery<Guid, ForumScope?> ById = new((db, id, _) =>
+        db.Forums.AsNoTracking().Where(f => f.Id == id)
+            .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone)).FirstOrDefault());
 
     /// <summary>
     /// The same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>
@@ -30,14 +29,14 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
     /// <summary>For organiser operations: the forum, or 404 when it does not exist or the token does not cover it.</summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
-        var forum = caller.Organises(forumId) ? await ById(db, forumId, ct) : null;
+        var forum = caller.Organises(forumId) ? await ById.RunAsync(db, forumId, ct) : null;
         return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }
 
     /// <summary>For public reads: the forum, or 404 when it does not exist or is a draft the caller does not organise.</summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForReaderAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
-        var forum = await ById(db, forumId, ct);
+        var forum = await ById.RunAsync(db, forumId, ct);
         return forum is null || !caller.CanSee(forum.Id, forum.Status) ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }
 }

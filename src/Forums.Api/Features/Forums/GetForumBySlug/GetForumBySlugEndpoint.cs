@@ -8,9 +8,8 @@ namespace Forums.Api.Features.Forums.GetForumBySlug;
 
 internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetForumBySlugRequest, ForumResponse>
 {
-    private static readonly Func<ForumsDbContext, string, CancellationToken, Task<ForumResponse?>> BySlug =
-        EF.CompileAsyncQuery((ForumsDbContext db, string slug, CancellationToken _) =>
-            db.Forums.AsNoTracking().Where(f => f.Slug == slug).Select(ForumResponse.Projection).FirstOrDefault());
+    private static readonly CompiledQuery<string, ForumResponse?> BySlug = new((db, slug, _) =>
+        db.Forums.AsNoTracking().Where(f => f.Slug == slug).Select(ForumResponse.Projection).FirstOrDefault());
 
     public override void Configure()
     {
@@ -28,7 +27,7 @@ internal sealed class GetForumBySlugEndpoint(ForumsDbContext db) : Endpoint<GetF
 
     public override async Task HandleAsync(GetForumBySlugRequest req, CancellationToken ct)
     {
-        await Send.ResultAsync(ForumReads.Answer(HttpContext, await BySlug(db, req.Slug, ct),
+        await Send.ResultAsync(ForumReads.Answer(HttpContext, await BySlug.RunAsync(db, req.Slug, ct),
             () => Problems.NotFound($"There is no forum with slug '{req.Slug}'.")));
     }
 }
