@@ -79,7 +79,7 @@ public sealed class SqlServerStatementTests
     [Fact]
     public async Task A_compiled_query_runs_on_both_engines_in_one_process()
     {
-        // EF binds a compiled query to the first model it runs on; the API's are compiled per context type, so the
+        // EF binds a compiled query to the first model it runs on; the API's are compiled per model, so the
         // SQLite context's use first does not break SQL Server's (and the order of the cases above does not matter).
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:"))
         {
