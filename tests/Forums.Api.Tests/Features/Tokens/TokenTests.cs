@@ -209,4 +209,52 @@ public sealed class TokenTests(EmptyForumsApiFactory api) : IClassFixture<EmptyF
 
         Assert.Contains("admin", (string)problem["detail"]!);
     }
+
+    [Fact]
+    public async Task An_invalid_token_is_401_with_the_invalid_token_challenge_and_no_reason_given()
+    {
+        var response = await api.CreateClientWithToken("fat_not-a-token-anyone-was-given-0123456789").GetAsync("/api/forums");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var challenge = response.Headers.WwwAuthenticate.Single();
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Equal("realm=\"forum-api\", error=\"invalid_token\", error_description=\"The token is unknown, revoked or expired.\"", challenge.Parameter);
+        Assert.Equal("The bearer token is not valid: it is unknown, revoked or expired.", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_challenge_names_only_the_realm()
+    {
+        var response = await api.CreateClient().PostJsonAsync("/api/forums", new ForumBuilder().Build());
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("realm=\"forum-api\"", response.Headers.WwwAuthenticate.Single().Parameter);
+    }
+
+    [Fact]
+    public async Task An_organiser_cannot_create_or_delete_forums_even_its_own()
+    {
+        var forum = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var organiser = api.CreateClientWithToken((await admin.CreateOrganiserTokenExpectingCreatedAsync(forum)).Token);
+
+        await (await organiser.PostJsonAsync("/api/forums", new ForumBuilder().Build())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await organiser.DeleteAsync($"/api/forums/{forum}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.GetAsync($"/api/forums/{forum}")).ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task With_no_cache_a_token_revoked_by_another_instance_is_refused_at_once()
+    {
+        using var uncached = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?> { ["Auth:TokenCacheSeconds"] = "0" });
+        var admin = uncached.CreateAdminClient();
+        var id = (string)(await admin.CreateForumExpectingCreatedAsync())["id"]!;
+        var (tokenId, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(id);
+        var organiser = uncached.CreateClientWithToken(token);
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        await uncached.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == Guid.Parse(tokenId))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, uncached.Clock.GetUtcNow().UtcDateTime)));
+
+        await (await organiser.GetAsync($"/api/forums/{id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
 }
