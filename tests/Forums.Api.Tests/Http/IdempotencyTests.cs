@@ -7,6 +7,7 @@ using Forums.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Http;
@@ -32,6 +33,8 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.Equal(created.ToJsonString(), replayed.ToJsonString());
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal(first.ETag(), retry.ETag());
+        Assert.Equal("application/json", retry.ContentType()?.MediaType);
+        Assert.Equal(first.ContentType(), retry.ContentType());
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, await CountForumsWithSlug((string)forum["slug"]!));
     }
@@ -82,8 +85,83 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
 
         var response = await Create(forum, key);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        Assert.NotNull(response.Headers.RetryAfter);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The first request with this Idempotency-Key is still being processed; retry shortly.", (string)problem["detail"]!);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task A_record_expiring_now_is_taken_over_and_only_that_record_is_replaced()
+    {
+        var (key, otherKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = new DelegationBuilder().Build();
+        var (first, sameScope) = (new ForumBuilder().Build(), new ForumBuilder().Build());
+        // One instant for all three records: a takeover that deleted by time alone would take the other two.
+        var inAnotherScope = await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await (await Create(first, key)).ShouldBeAsync(HttpStatusCode.Created);
+        var withAnotherKey = await (await Create(sameScope, otherKey)).ShouldBeAsync(HttpStatusCode.Created);
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        await api.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key && r.Scope.EndsWith(" createForum"))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ExpiresAt, now)));
+
+        var second = new ForumBuilder().Build();
+        var takenOver = await Create(second, key);
+
+        await takenOver.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.False(takenOver.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await CountForumsWithSlug((string)second["slug"]!));
+        await ShouldReplayAsync(Create(sameScope, otherKey), withAnotherKey);
+        await ShouldReplayAsync(client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key)), inAnotherScope);
+    }
+
+    [Fact]
+    public async Task An_unfinished_record_as_old_as_its_lease_is_taken_over()
+    {
+        var key = Guid.NewGuid().ToString();
+        await (await Create(new ForumBuilder().Build(), key)).ShouldBeAsync(HttpStatusCode.Created);
+        var leaseStart = api.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(2);
+        await api.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Completed, false).SetProperty(r => r.CreatedAt, leaseStart)));
+
+        var second = new ForumBuilder().Build();
+        var retry = await Create(second, key);
+
+        await retry.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await CountForumsWithSlug((string)second["slug"]!));
+    }
+
+    [Fact]
+    public async Task A_finished_record_older_than_the_lease_still_replays()
+    {
+        var key = Guid.NewGuid().ToString();
+        var forum = new ForumBuilder().Build();
+        var created = await (await Create(forum, key)).ShouldBeAsync(HttpStatusCode.Created);
+        api.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        await ShouldReplayAsync(Create(forum, key), created);
+    }
+
+    [Fact]
+    public async Task Finishing_or_refusing_one_request_leaves_the_records_of_other_keys_as_they_were()
+    {
+        var (key, otherKey, refusedKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = new DelegationBuilder().Build();
+        var forum = new ForumBuilder().Build();
+        var inAnotherScope = await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var created = await (await Create(forum, key)).ShouldBeAsync(HttpStatusCode.Created);
+
+        await (await Create(new ForumBuilder().Build(), otherKey)).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Create(new ForumBuilder().With("country", "XX").Build(), refusedKey)).ShouldBeInvalidAsync("country");
+        await (await client.PostJsonAsync($"/api/forums/{forumId}/delegations", new DelegationBuilder().With("kind", "planet").Build(),
+            ("Idempotency-Key", key + "-refused"))).ShouldBeInvalidAsync("kind");
+
+        await ShouldReplayAsync(Create(forum, key), created);
+        await ShouldReplayAsync(client.PostJsonAsync($"/api/forums/{forumId}/delegations", delegation, ("Idempotency-Key", key)), inAnotherScope);
     }
 
     [Fact]
@@ -149,13 +227,36 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
     [InlineData("ключ")]
     public async Task A_malformed_key_is_400_naming_the_header(string key)
     {
-        await (await Create(new ForumBuilder().Build(), key)).ShouldBeInvalidAsync("Idempotency-Key");
+        var problem = await (await Create(new ForumBuilder().Build(), key)).ShouldBeInvalidAsync("Idempotency-Key");
+
+        Assert.Equal("Send one key of 1 to 255 visible ASCII characters.", (string)problem["errors"]!["Idempotency-Key"]![0]!);
     }
 
     [Fact]
     public async Task An_overlong_key_is_400()
     {
         await (await Create(new ForumBuilder().Build(), new string('k', 256))).ShouldBeInvalidAsync("Idempotency-Key");
+    }
+
+    public static TheoryData<string> KeysAtTheBoundaries => new()
+    {
+        // 255 characters, and the first and last visible ASCII characters ('!' and '~').
+        Guid.NewGuid().ToString("N").PadRight(255, 'k'),
+        $"!{Guid.NewGuid():N}",
+        $"{Guid.NewGuid():N}~",
+    };
+
+    [Theory]
+    [MemberData(nameof(KeysAtTheBoundaries))]
+    public async Task A_key_of_255_visible_ASCII_characters_from_bang_to_tilde_is_taken(string key)
+    {
+        var forum = new ForumBuilder().Build();
+
+        var created = await (await Create(forum, key)).ShouldBeAsync(HttpStatusCode.Created);
+        var retry = await Create(forum, key);
+
+        Assert.Equal((string)created["id"]!, (string)(await retry.ShouldBeAsync(HttpStatusCode.Created))["id"]!);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
     [Fact]
@@ -169,6 +270,26 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
         Assert.True(record.Completed);
         Assert.Equal(201, record.StatusCode);
         Assert.Equal(TimeSpan.FromHours(24), record.ExpiresAt - record.CreatedAt);
+        // An operator reads whose key it is and for what: the caller and the operation, not a hash.
+        Assert.Matches(@"^token:\S+ createForum$", record.Scope);
+    }
+
+    [Fact]
+    public async Task A_registration_keeps_only_its_status_and_Location()
+    {
+        var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var key = Guid.NewGuid().ToString();
+        var first = await client.PostJsonAsync($"/api/forums/{forumId}/delegates", new DelegateBuilder().Build(), ("Idempotency-Key", key));
+        await first.ShouldBeAsync(HttpStatusCode.Created);
+
+        var record = await api.WithDbAsync(db => Task.FromResult(db.IdempotencyRecords.Single(r => r.Key == key)));
+
+        Assert.Equal(201, record.StatusCode);
+        Assert.Equal(first.Headers.Location!.ToString(), record.Location);
+        Assert.Null(record.ETag);
+        Assert.Null(record.ContentType);
+        Assert.Null(record.Body);
+        Assert.Matches(@"^token:\S+ registerDelegate forumid=" + forumId + "$", record.Scope);
     }
 
     public static TheoryData<string> SpellingsOfTheSameOperation => new()
@@ -316,8 +437,24 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
 
         var response = await client.SendJsonAsync(HttpMethod.Post, $"/api/forums/{forumId}/publish", null, ("Idempotency-Key", Guid.NewGuid().ToString()));
 
-        await response.ShouldBeInvalidAsync("Idempotency-Key");
+        var problem = await response.ShouldBeInvalidAsync("Idempotency-Key");
+        Assert.Equal("This operation takes no Idempotency-Key: Retrying this request with the same key would not be recognised. Send the request without it.",
+            (string)problem["errors"]!["Idempotency-Key"]![0]!);
         Assert.Equal("draft", (string)(await client.GetForumExpectingOkAsync(forumId)).Forum["status"]!);
+    }
+
+    [Fact]
+    public async Task A_PUT_with_a_key_runs_as_without_one()
+    {
+        var forum = new ForumBuilder();
+        var created = await client.PostJsonAsync("/api/forums", forum.Build());
+        await created.ShouldBeAsync(HttpStatusCode.Created);
+
+        var replaced = await client.PutJsonAsync($"{created.Headers.Location}", forum.With("country", "UZ").Build(),
+            ("If-Match", created.ETag()), ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+        Assert.Equal("UZ", (string)(await replaced.ShouldBeAsync(HttpStatusCode.OK))["country"]!);
+        Assert.False(replaced.Headers.Contains("Idempotent-Replayed"));
     }
 
     [Fact]
@@ -364,6 +501,13 @@ public sealed class IdempotencyTests(EmptyForumsApiFactory api) : IClassFixture<
             text.AppendLine();
         }
         return text.ToString();
+    }
+
+    private static async Task ShouldReplayAsync(Task<HttpResponseMessage> retry, JsonObject first)
+    {
+        var response = await retry;
+        Assert.Equal(first.ToJsonString(), (await response.ShouldBeAsync(HttpStatusCode.Created)).ToJsonString());
+        Assert.Equal("true", response.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
     private Task<int> CountForumsWithSlug(string slug) =>
