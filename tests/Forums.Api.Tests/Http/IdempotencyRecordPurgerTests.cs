@@ -28,6 +28,29 @@ public sealed class IdempotencyRecordPurgerTests
     }
 
     [Fact]
+    public async Task A_record_expiring_at_the_moment_of_a_purge_is_deleted_and_one_a_tick_later_is_kept()
+    {
+        using var api = new ForumsApiFactory(null, seed: false);
+        var purgeAt = api.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(60);
+        await api.WithDbAsync(db =>
+        {
+            db.IdempotencyRecords.AddRange(Record("expiring-now", purgeAt), Record("expiring-later", purgeAt.AddTicks(1)));
+            return db.SaveChangesAsync();
+        });
+
+        api.Clock.Advance(TimeSpan.FromMinutes(60));
+
+        await Eventually(async () => !await Kept(api, "expiring-now"));
+        Assert.True(await Kept(api, "expiring-later"));
+    }
+
+    private static IdempotencyRecord Record(string key, DateTime expiresAt) => new()
+    {
+        Scope = "token:t1 createForum", Key = key, RequestHash = new string('0', 64), Completed = true, StatusCode = 201,
+        CreatedAt = expiresAt - TimeSpan.FromHours(24), ExpiresAt = expiresAt,
+    };
+
+    [Fact]
     public async Task Expired_records_are_deleted_at_start()
     {
         var folder = ForumsApiFactory.NewDataFolder();

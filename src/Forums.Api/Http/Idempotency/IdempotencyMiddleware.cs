@@ -75,7 +75,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
 
     // The caller, the operation and its route values: "/API/FORUMS/{ID}/DELEGATIONS/" and "/api/forums/{id}/delegations"
     // are one operation on one forum, and so is the same id written in upper case, without hyphens or in braces.
-    private static string ScopeOf(HttpContext context, Endpoint endpoint)
+    internal static string ScopeOf(HttpContext context, Endpoint endpoint)
     {
         var caller = context.User.Identity?.Name ?? "anonymous";
         var operation = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName ?? "";
