@@ -102,7 +102,8 @@ public sealed class IdempotencyRaceTests(IdempotencyRaceTests.RacingApi api) : I
 
         var response = await CreateWithRivalAsync(Rival.ClaimsFirst, slug);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The first request with this Idempotency-Key is still being processed; retry shortly.", (string)problem["detail"]!);
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         Assert.Equal(0, await CountForumsWithSlug(slug));
     }
