@@ -100,32 +100,32 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
     }
 
     /// <summary>
-    /// Gives free places to the longest-waiting delegates, in the order they joined the waitlist; one whose
-    /// delegation is full is passed over for the next. Stops when the forum is full. Returns how many moved up.
-    /// The caller took <see cref="LockForPromotionAsync"/> in this transaction, before the change that freed the places.
+    /// Gives free places to the longest-waiting delegates, in the order they joined the waitlist (then by id); one whose
+    /// delegation is full is passed over for the next. Stops when the forum is full. Returns how many moved up, with
+    /// their new status saved. The caller took <see cref="LockForPromotionAsync"/> in this transaction, before the change
+    /// that freed the places.
     /// </summary>
     public async Task<int> PromoteWaitlistedAsync(Guid forumId, bool requiresApproval, DateTime now, CancellationToken ct)
     {
         const int Batch = 50;
         var promoted = 0;
-        var passedOver = new HashSet<Guid>();
         while (true)
         {
-            var candidates = await NextWaitlisted(db, forumId, passedOver, Batch).ToListAsync(ct);
+            // Each batch is read after the last one's promotions are saved: those promoted are no longer waitlisted,
+            // and a delegation a promotion filled no longer has room, so the query never offers the same delegate twice.
+            var candidates = await NextWaitlisted(db, forumId, Batch).ToListAsync(ct);
             foreach (var candidate in candidates)
             {
-                switch (await TryTakeAsync(forumId, candidate.DelegationId, ct))
+                var outcome = await TryTakeAsync(forumId, candidate.DelegationId, ct);
+                if (outcome == PlaceOutcome.ForumFull)
                 {
-                    case PlaceOutcome.Taken:
-                        candidate.Promote(requiresApproval, now);
-                        promoted++;
-                        break;
-                    case PlaceOutcome.DelegationFull:
-                        passedOver.Add(candidate.Id);
-                        break;
-                    case PlaceOutcome.ForumFull:
-                        await db.SaveChangesAsync(ct);
-                        return promoted;
+                    await db.SaveChangesAsync(ct);
+                    return promoted;
+                }
+                if (outcome == PlaceOutcome.Taken)
+                {
+                    candidate.Promote(requiresApproval, now);
+                    promoted++;
                 }
             }
             await db.SaveChangesAsync(ct);
@@ -135,12 +135,12 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
     }
 
     /// <summary>
-    /// The longest-waiting delegates but those passed over, and only those whose delegation has room: the cost follows
-    /// the places freed, not the length of the waitlist.
+    /// The longest-waiting delegates whose delegation (if any) has room: the cost follows the places freed, not the
+    /// length of the waitlist. The condition of room is <see cref="takeQuota"/>'s.
     /// </summary>
-    internal static IQueryable<ForumDelegate> NextWaitlisted(ForumsDbContext db, Guid forumId, HashSet<Guid> passedOver, int count) =>
+    internal static IQueryable<ForumDelegate> NextWaitlisted(ForumsDbContext db, Guid forumId, int count) =>
         db.Delegates
-            .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted && !passedOver.Contains(d.Id)
+            .Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted
                         && (d.DelegationId == null
                             || db.Delegations.Any(g => g.Id == d.DelegationId && (g.Quota == null || g.PlacesTaken < g.Quota))))
             .OrderBy(d => d.WaitlistedAt).ThenBy(d => d.Id)
@@ -177,7 +177,7 @@ public sealed class PlaceLedger(ForumsDbContext db) : IDisposable
                 command.Parameters.Add(parameter);
             }
             // EF Core stores a Guid as upper-case text on SQLite (as the lean reader binds it).
-            command.Parameters[0].Value = database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
+            command.Parameters[0].Value = database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
             return command.ExecuteNonQueryAsync(ct);
         }
 

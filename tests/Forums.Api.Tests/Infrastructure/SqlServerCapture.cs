@@ -19,7 +19,7 @@ namespace Forums.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class SqlServerCapture : IAsyncDisposable
 {
-    private readonly List<string> commands = [];
+    private readonly List<SentCommand> commands = [];
     private readonly ServiceProvider services;
     private readonly AsyncServiceScope scope;
 
@@ -38,7 +38,10 @@ public sealed class SqlServerCapture : IAsyncDisposable
     }
 
     /// <summary>Every command's text, in the order sent.</summary>
-    public IReadOnlyList<string> Commands
+    public IReadOnlyList<string> Commands => Sent.Select(c => c.Text).ToList();
+
+    /// <summary>Every command with the values of its parameters, in the order sent.</summary>
+    public IReadOnlyList<SentCommand> Sent
     {
         get
         {
@@ -82,10 +85,11 @@ public sealed class SqlServerCapture : IAsyncDisposable
         return table;
     }
 
-    private void Record(string sql)
+    private void Record(DbCommand command)
     {
+        var sent = new SentCommand(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToArray());
         lock (commands)
-            commands.Add(sql);
+            commands.Add(sent);
     }
 
     // The connection itself is replaced, rather than its opening and its commands intercepted: the place ledger runs
@@ -145,20 +149,23 @@ public sealed class SqlServerCapture : IAsyncDisposable
         // Every write changed one row: a place is free, a scan is the first.
         public override int ExecuteNonQuery()
         {
-            capture.Record(CommandText);
+            capture.Record(this);
             return 1;
         }
 
         public override object ExecuteScalar()
         {
-            capture.Record(CommandText);
+            capture.Record(this);
             return capture.Scalar(CommandText);
         }
 
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
-            capture.Record(CommandText);
+            capture.Record(this);
             return (capture.Rows(CommandText) ?? NoRows()).CreateDataReader();
         }
     }
 }
+
+/// <summary>A command's text and its parameters' values, in the order they were added.</summary>
+public sealed record SentCommand(string Text, IReadOnlyList<object?> Values);
