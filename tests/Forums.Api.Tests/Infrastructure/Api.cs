@@ -39,6 +39,7 @@ public static class Api
         Assert.False(string.IsNullOrEmpty((string?)problem["title"]));
         Assert.StartsWith("https://", (string)problem["type"]!);
         Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
+        Assert.StartsWith("/", (string?)problem["instance"]);
         Assert.DoesNotContain("   at ", text);
         return problem;
     }
