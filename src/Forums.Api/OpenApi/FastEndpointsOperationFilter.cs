@@ -75,7 +75,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Required = true,
                 Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    [rawBody] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    [rawBody] = new OpenApiMediaType { Schema = File() },
                 },
             }
             : hasBody && bodyProperties > 0
@@ -90,6 +90,20 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             : null;
 
         DescribeResponseHeaders(operation);
+        DescribeFiles(operation);
+    }
+
+    /// <summary>A file, sent or answered as the body itself: generators make it a stream (NSwag's FileResponse, a Blob).</summary>
+    private static OpenApiSchema File() => new() { Type = JsonSchemaType.String, Format = "binary" };
+
+    // Every answer that is not JSON (a PNG, a CSV, an iCalendar file) is a file, whatever type its endpoint declared
+    // (a byte[] would be "format: byte", base64 text, which the API never sends).
+    private static void DescribeFiles(OpenApiOperation operation)
+    {
+        foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+        foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            if (!mediaType.Contains("json", StringComparison.Ordinal) && content is OpenApiMediaType concrete)
+                concrete.Schema = File();
     }
 
     // Which operations take an Idempotency-Key and what a replay answers, in the operation's description and the header's.

@@ -118,6 +118,26 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
         Assert.Equal("central-asia-korea-ii", (string)forum["example"]!["slug"]!);
     }
 
+    [Fact]
+    public async Task Every_body_that_is_not_json_is_a_binary_file_both_ways()
+    {
+        var files = new List<string>();
+        foreach (var (path, verb, operation) in Operations(await Document()))
+        {
+            var contents = (operation["responses"]!.AsObject().Select(r => r.Value!["content"]?.AsObject()))
+                .Append(operation["requestBody"]?["content"]?.AsObject())
+                .SelectMany(c => c ?? []).Where(c => !c.Key.Contains("json"));
+            foreach (var (mediaType, content) in contents)
+            {
+                files.Add($"{verb} {path} {mediaType}");
+                Assert.Equal("string", (string?)content!["schema"]!["type"]);
+                Assert.True("binary" == (string?)content["schema"]!["format"], $"{verb} {path} {mediaType}: {content["schema"]}");
+            }
+        }
+        Assert.Equal(["get /api/forums/{forumId}/delegates/{delegateId}/badge/qr.png image/png", "get /api/forums/{forumId}/delegates/export text/csv",
+            "get /api/forums/{forumId}/programme.ics text/calendar", "post /api/forums/{forumId}/delegates/import text/csv"], files.Order());
+    }
+
     /// <summary>The document is a contract: a change to it must be deliberate and reviewed.</summary>
     [Fact]
     public async Task The_document_matches_the_committed_contract()
