@@ -32,3 +32,12 @@ public static class ETags
         return false;
     }
 }
+
+/// <summary>
+/// A response that carries its resource's entity tag: every answer with it sends the tag as ETag, and the OpenAPI
+/// document declares the header there (and only there, with conditional reads).
+/// </summary>
+public interface ITaggedResponse
+{
+    string ETag { get; }
+}

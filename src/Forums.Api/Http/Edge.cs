@@ -65,7 +65,7 @@ public static class Edge
             {
                 var scheme = context.Request.Scheme.ToLowerInvariant();
                 if (scheme is not ("http" or "https"))
-                    return Problems.Result(StatusCodes.Status400BadRequest, "X-Forwarded-Proto names a scheme other than http or https.").ExecuteAsync(context);
+                    return Problems.BadRequest("X-Forwarded-Proto", "X-Forwarded-Proto names a scheme other than http or https.").ExecuteAsync(context);
                 context.Request.Scheme = scheme;
                 return next(context);
             });
@@ -76,7 +76,7 @@ public static class Edge
                 // Health probes come from the platform by address (Host: 10.1.2.3:8080) and build no URL.
                 context.Request.Path.StartsWithSegments("/health") || HostString.MatchesAny(context.Request.Host.Value ?? "", settings.AllowedHosts)
                     ? next(context)
-                    : Problems.Result(StatusCodes.Status400BadRequest, "The Host header names a host this API does not serve (see AllowedHosts).").ExecuteAsync(context));
+                    : Problems.BadRequest("Host", "The Host header names a host this API does not serve (see AllowedHosts).").ExecuteAsync(context));
         }
         else if (app.Environment.IsProduction() && !app.Services.GetRequiredService<PublicOrigin>().IsConfigured)
         {

@@ -18,6 +18,13 @@ public static class EndpointDescriptions
         return builder;
     }
 
+    /// <summary>
+    /// The operation's 201 names no Location, for this reason: what it made has no URL of its own (RFC 9110 §15.3.2: the
+    /// request's URL then identifies it). Every other 201 sends Location, and the document says so.
+    /// </summary>
+    public static RouteHandlerBuilder CreatesWithoutLocation(this RouteHandlerBuilder builder, string reason) =>
+        builder.WithMetadata(new CreatedWithoutLocation(reason));
+
     /// <summary>The operation's tag, with the description the document lists it with.</summary>
     public static RouteHandlerBuilder WithTag(this RouteHandlerBuilder builder, ApiTag tag) => builder.WithTags(tag.Name).WithMetadata(tag);
 
@@ -29,6 +36,9 @@ public static class EndpointDescriptions
     public static RouteHandlerBuilder RefusesIdempotencyKey(this RouteHandlerBuilder builder, string reason) =>
         builder.WithMetadata(new RefusesIdempotencyKey(reason));
 }
+
+/// <summary>A 201 without Location, and why (<see cref="EndpointDescriptions.CreatesWithoutLocation"/>).</summary>
+public sealed record CreatedWithoutLocation(string Reason);
 
 /// <summary>The tag of a group's operations and the sentence that describes it, written once, in the group.</summary>
 public sealed record ApiTag(string Name, string Description);

@@ -36,11 +36,15 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
                 context.Request.Method, context.Request.Path, Problems.TraceId(context));
 
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = status, Detail = detail },
-        });
+        // A 400 is the same document as every other 400: its errors name what was wrong, here the body ("$").
+        var problem = status == StatusCodes.Status400BadRequest
+            ? new HttpValidationProblemDetails(Problems.Capped([new("$", [detail])]))
+            {
+                Title = "One or more fields are invalid.",
+                Detail = "See errors: each key names a field as it is written in the request.",
+            }
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Detail = detail };
+        problem.Status = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 }

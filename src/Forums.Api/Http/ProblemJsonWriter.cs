@@ -20,7 +20,8 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problemO
         var problem = context.ProblemDetails;
         problem.Status ??= http.Response.StatusCode;
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
+        // Not under RequestAborted: the request-timeout middleware cancels it before it writes its 503 through here.
         return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), jsonOptions.Value.SerializerOptions,
-            Problems.ContentType, http.RequestAborted));
+            Problems.ContentType, CancellationToken.None));
     }
 }

@@ -56,8 +56,10 @@ public static class Problems
             detail: "See errors: each key names a field as it is written in the request.",
             title: "One or more fields are invalid.", type: TypeOf(400));
 
-    public static IResult Result(int status, string detail) =>
-        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: status, title: TitleOf(status), type: TypeOf(status));
+    /// <summary>A problem of this status; a 400 names its field (<see cref="BadRequest"/>), so it is never made here.</summary>
+    public static IResult Result(int status, string detail) => status == StatusCodes.Status400BadRequest
+        ? throw new ArgumentOutOfRangeException(nameof(status), "A 400 names the field it is about: use Problems.BadRequest.")
+        : TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: status, title: TitleOf(status), type: TypeOf(status));
 
     public static string TitleOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Title : "Error";
 

@@ -58,27 +58,18 @@ internal sealed class SecurityRequirements : IOperationFilter
             : $"{operation.Description}\n\n{Sentences[access.Level]}";
 
         operation.Responses ??= [];
-        AddProblem(operation, context, StatusCodes.Status401Unauthorized,
-            access.Level == AccessLevel.Public ? "The token sent is not valid." : "No token, or one that is not valid.");
-        if (access.Level == AccessLevel.Admin)
-            AddProblem(operation, context, StatusCodes.Status403Forbidden, "The token is not an admin token.");
-        AddProblem(operation, context, StatusCodes.Status429TooManyRequests,
-            "Too many requests from this token or client a minute, or too many invalid tokens from this client.",
+        StandardAnswers.Add(operation, context, StatusCodes.Status401Unauthorized,
+            access.Level == AccessLevel.Public ? "The token sent is not valid." : "No token, or one that is not valid.",
             new Dictionary<string, IOpenApiHeader>
             {
-                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                ["WWW-Authenticate"] = new OpenApiHeader
+                {
+                    Description = "The Bearer challenge (RFC 6750): the realm, and for a token that is not valid, error=\"invalid_token\".",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
             });
-    }
-
-    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description,
-        Dictionary<string, IOpenApiHeader>? headers = null)
-    {
-        var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetailsResponse), context.SchemaRepository);
-        operation.Responses![status.ToString()] = new OpenApiResponse
-        {
-            Description = description,
-            Headers = headers,
-            Content = new Dictionary<string, IOpenApiMediaType> { [Problems.ContentType] = new OpenApiMediaType { Schema = schema } },
-        };
+        if (access.Level == AccessLevel.Admin)
+            StandardAnswers.Add(operation, context, StatusCodes.Status403Forbidden, "The token is not an admin token.");
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
-        DescribeIdempotency(operation, metadata);
+        DescribeIdempotency(operation, context, metadata);
         if (operation.Responses?.ContainsKey("304") == true)
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -89,7 +89,7 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             }
             : null;
 
-        DescribeResponseHeaders(operation);
+        DescribeResponseHeaders(operation, context);
         DescribeFiles(operation);
     }
 
@@ -97,17 +97,24 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
     private static OpenApiSchema File() => new() { Type = JsonSchemaType.String, Format = "binary" };
 
     // Every answer that is not JSON (a PNG, a CSV, an iCalendar file) is a file, whatever type its endpoint declared
-    // (a byte[] would be "format: byte", base64 text, which the API never sends).
+    // (a byte[] would be "format: byte", base64 text, which the API never sends), with the name to save it under.
     private static void DescribeFiles(OpenApiOperation operation)
     {
         foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
         foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-            if (!mediaType.Contains("json", StringComparison.Ordinal) && content is OpenApiMediaType concrete)
-                concrete.Schema = File();
+        {
+            if (mediaType.Contains("json", StringComparison.Ordinal) || content is not OpenApiMediaType concrete)
+                continue;
+            concrete.Schema = File();
+            (response.Headers ??= new Dictionary<string, IOpenApiHeader>())["Content-Disposition"] = new OpenApiHeader
+            {
+                Description = "The file's name (attachment; an image is inline).", Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
     }
 
     // Which operations take an Idempotency-Key and what a replay answers, in the operation's description and the header's.
-    private static void DescribeIdempotency(OpenApiOperation operation, IList<object> metadata)
+    private static void DescribeIdempotency(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata)
     {
         string? rule = null;
         if (metadata.OfType<AcceptsIdempotencyKey>().FirstOrDefault() is { } accepts)
@@ -126,6 +133,16 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Description = $"A unique key for this request (e.g. a UUID). {replay}",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
             });
+            StandardAnswers.Add(operation, context, StatusCodes.Status409Conflict,
+                "A request with the same Idempotency-Key is still running (retry after Retry-After), or a conflict of this operation.",
+                new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader
+                    {
+                        Description = "Sent when a request with the same Idempotency-Key is still running: seconds to wait before retrying.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    },
+                });
             if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse concrete)
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -144,22 +161,36 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
             operation.Description = string.IsNullOrEmpty(operation.Description) ? rule : $"{operation.Description}\n\n{rule}";
     }
 
-    // ETag on every answer that carries a resource; Location on 201.
-    private static void DescribeResponseHeaders(OpenApiOperation operation)
+    // ETag on every answer whose body carries its resource's tag (ITaggedResponse) and on conditional reads (those that
+    // answer 304); Location on 201. Both are always sent there.
+    private static void DescribeResponseHeaders(OpenApiOperation operation, OperationFilterContext context)
     {
         if (operation.Responses is null)
             return;
+        var conditional = operation.Responses.ContainsKey("304");
         foreach (var (status, response) in operation.Responses)
         {
             if (response is not OpenApiResponse concrete || status is not ("200" or "201" or "304"))
                 continue;
-            var body = concrete.Content?.Values.FirstOrDefault()?.Schema;
-            var isSingleResource = status == "304" || (body is OpenApiSchemaReference reference && !reference.Reference.Id!.EndsWith("Page", StringComparison.Ordinal));
+            var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode.ToString() == status)?.Type;
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            if (isSingleResource)
-                concrete.Headers["ETag"] = new OpenApiHeader { Description = "The resource's current entity tag, for If-Match and If-None-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-            if (status == "201")
-                concrete.Headers["Location"] = new OpenApiHeader { Description = "The new resource's URL.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (conditional && status is "200" or "304" || type is not null && type.IsAssignableTo(typeof(ITaggedResponse)))
+                concrete.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "The current entity tag of what this answer shows, for If-None-Match (and, on a resource, If-Match).",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            var withoutLocation = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CreatedWithoutLocation>().FirstOrDefault();
+            if (status == "201" && withoutLocation is not null)
+                concrete.Description = $"{concrete.Description} No Location: {withoutLocation.Reason}.";
+            else if (status == "201")
+                concrete.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "The new resource's URL.", Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            if (concrete.Headers.Count == 0)
+                concrete.Headers = null;
         }
     }
 

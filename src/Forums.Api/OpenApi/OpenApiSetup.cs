@@ -31,6 +31,7 @@ public static class OpenApiSetup
             o.OperationFilter<FastEndpointsOperationFilter>();
             o.AddSecurityDefinition(SecurityRequirements.SchemeId, SecurityRequirements.Scheme);
             o.OperationFilter<SecurityRequirements>();
+            o.OperationFilter<StandardAnswers>();
             o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<SeedExamples>();

@@ -174,6 +174,10 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
         Assert.Empty(Unsafe(problem));
     }
 
+    [Fact]
+    public void A_400_is_never_made_without_the_field_it_is_about() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Forums.Api.Http.Problems.Result(400, "Something is wrong."));
+
     [Theory]
     [InlineData(0x202E, "\\u202E")]
     [InlineData(0x0000, "\\u0000")]

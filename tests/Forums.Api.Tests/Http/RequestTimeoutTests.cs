@@ -128,7 +128,7 @@ public sealed class RequestTimeoutTests
     {
         var (folder, forum) = await PublishedProgrammeAsync();
         using var api = new SlowDocumentsApi(folder);
-        var stalled = await api.CreateClient().GetAsync($"/api/forums/{forum}/agenda", HttpCompletionOption.ResponseHeadersRead);
+        var stalled = await api.CreateStreamingClient().GetAsync($"/api/forums/{forum}/agenda", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, stalled.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var watch = Stopwatch.StartNew();

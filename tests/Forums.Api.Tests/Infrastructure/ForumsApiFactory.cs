@@ -56,6 +56,12 @@ public class ForumsApiFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A client whose every answer is held against the OpenAPI document (<see cref="ContractCheck"/>).</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheck.Handler());
+
+    /// <summary>A client for a test that reads answers as streams: status, content type and headers are still checked.</summary>
+    public HttpClient CreateStreamingClient() => CreateDefaultClient(new ContractCheck.Handler(readBody: false));
+
     public HttpClient CreateAdminClient() => CreateClientWithToken(AdminToken);
 
     public HttpClient CreateClientWithToken(string token)

@@ -9,7 +9,7 @@ namespace Forums.Api.Features.Delegates;
 public sealed record DelegateNeedsResponse(string? Diet, string? Access, string? Interpretation);
 
 /// <summary>A delegate as organisers see it, personal data included. Never shown to anonymous callers.</summary>
-public sealed record DelegateResponse
+public sealed record DelegateResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     public required Guid ForumId { get; init; }

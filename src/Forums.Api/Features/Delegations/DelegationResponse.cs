@@ -5,7 +5,7 @@ using Forums.Api.Domain;
 namespace Forums.Api.Features.Delegations;
 
 /// <summary>A delegation; it holds no personal data, so the public and organisers see the same.</summary>
-public sealed record DelegationResponse
+public sealed record DelegationResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     public required Guid ForumId { get; init; }

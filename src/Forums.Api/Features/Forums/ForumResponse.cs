@@ -6,7 +6,7 @@ using Forums.Api.Persistence.LeanReads;
 namespace Forums.Api.Features.Forums;
 
 /// <summary>A forum as the API shows it.</summary>
-public sealed record ForumResponse
+public sealed record ForumResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     public required string Slug { get; init; }

@@ -7,7 +7,7 @@ namespace Forums.Api.Features.Sessions;
 public sealed record SessionSpeakerResponse(Guid SpeakerId, SpeakerRole Role, int Order);
 
 /// <summary>A session of the programme; times in the forum's time zone, with their UTC offset.</summary>
-public sealed record SessionResponse
+public sealed record SessionResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     public required Guid ForumId { get; init; }

@@ -5,7 +5,7 @@ using Forums.Api.Domain;
 namespace Forums.Api.Features.Speakers;
 
 /// <summary>A speaker's public profile: what anyone may read, and nothing else.</summary>
-public sealed record SpeakerProfileResponse
+public sealed record SpeakerProfileResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     /// <summary>The name as written in its own script.</summary>
@@ -33,7 +33,7 @@ public sealed record SpeakerProfileResponse
 }
 
 /// <summary>A speaker as organisers see it: the public profile with the link to the delegate and its history.</summary>
-public sealed record SpeakerResponse
+public sealed record SpeakerResponse : Http.ITaggedResponse
 {
     public required Guid Id { get; init; }
     public required Guid ForumId { get; init; }

@@ -58,8 +58,8 @@ public sealed class PublicUrlTests
 
         var response = await api.CreateClient().GetFromAsync($"/api/forums/{forum}/schedule.json", "10.0.0.1", ("X-Forwarded-Proto", scheme));
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("X-Forwarded-Proto", (string)problem["detail"]!);
+        var problem = await response.ShouldBeInvalidAsync("X-Forwarded-Proto");
+        Assert.Contains("http or https", (string)problem["errors"]!["X-Forwarded-Proto"]![0]!);
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class PublicUrlTests
         using var api = new ForumsApiFactory(null, seed: false, new Dictionary<string, string?> { ["AllowedHosts"] = "forum.example.org;*.forum.example.org" });
         var client = api.CreateClient();
 
-        var problem = await (await client.GetAsync("http://evil.example/api/forums")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await client.GetAsync("http://evil.example/api/forums")).ShouldBeInvalidAsync("Host");
 
-        Assert.Contains("AllowedHosts", (string)problem["detail"]!);
+        Assert.Contains("AllowedHosts", (string)problem["errors"]!["Host"]![0]!);
         Assert.DoesNotContain("evil.example", problem.ToJsonString());
         await (await client.GetAsync("http://forum.example.org/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
         await (await client.GetAsync("http://admin.forum.example.org:8080/api/forums")).ShouldBeAsync(HttpStatusCode.OK);

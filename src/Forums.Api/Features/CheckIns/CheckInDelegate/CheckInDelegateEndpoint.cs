@@ -23,7 +23,8 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
             .Accepts<CheckInDelegateRequest>("application/json")
             .Produces<CheckInResponse>(StatusCodes.Status201Created)
             .Produces<CheckInResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 404, 409, 415, 422)
+            .CreatesWithoutLocation("a check-in is read through the check-in summary, not on its own"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CheckInDelegateRequest req, CancellationToken ct)
