@@ -18,7 +18,11 @@ public static partial class LanguageTag
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 
-    public static bool IsWellFormed(string? tag) => tag is { Length: > 0 and <= 64 } && Grammar().IsMatch(tag);
+    /// <summary>The shape every well-formed tag has (subtags of 1 to 8 letters and digits), for schemas; the grammar above is stricter.</summary>
+    public const string Shape = "^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$";
+    public const int MaxLength = 64;
+
+    public static bool IsWellFormed(string? tag) => tag is { Length: > 0 and <= MaxLength } && Grammar().IsMatch(tag);
 
     /// <summary>Each tag in its canonical form, once, in the order first written (none when the list is unset).</summary>
     public static List<string> CanonicalList(IEnumerable<string>? tags) => (tags ?? []).Select(Canonicalize).Distinct().ToList();

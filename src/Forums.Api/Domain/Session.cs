@@ -114,6 +114,8 @@ public sealed class SessionSpeaker
 {
     /// <summary>Speakers on sessions, counted over all the sessions of a forum (each one repeats the speaker's profile in the agenda).</summary>
     public const int MaxPerForum = 1_000;
+    /// <summary>The last place in a session's order of speakers (1 speaks first).</summary>
+    public const int MaxOrder = 1_000;
 
     private SessionSpeaker() { }
 

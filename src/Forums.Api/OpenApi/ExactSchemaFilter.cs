@@ -38,10 +38,14 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
             if (isRequest && propertySchema is OpenApiSchema described)
                 described.Description = DateRules.Describe(described.Description, property.PropertyType);
 
-            // A property left out when null is optional, and never null when present.
+            // A property left out when null is optional, and never null when present. A request's field that its
+            // validator requires is required and never null, whatever its C# type.
             var omittedWhenNull = ignore is { Condition: JsonIgnoreCondition.WhenWritingNull };
-            var nullable = IsNullable(property) && !omittedWhenNull;
+            var requiredByRule = isRequest && ValidatorFacts.IsRequired(context.Type, name);
+            var nullable = IsNullable(property) && !omittedWhenNull && !requiredByRule;
             SetNullable(propertySchema, nullable);
+            if (isRequest)
+                ValidatorFacts.Describe(context.Type, name, propertySchema);
             if (!omittedWhenNull && (!isRequest || !nullable))
                 required.Add(name);
         }

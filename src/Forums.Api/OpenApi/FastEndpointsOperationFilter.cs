@@ -44,13 +44,15 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 continue;
             }
             var name = RequestProperties.WireName(property);
+            var schema = NonNullable(context.SchemaGenerator.GenerateSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, context.SchemaRepository));
+            ValidatorFacts.Describe(requestType, RequestProperties.JsonName(property), schema);
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = name,
                 In = part switch { RequestPart.Path => ParameterLocation.Path, RequestPart.Header => ParameterLocation.Header, _ => ParameterLocation.Query },
                 Required = part == RequestPart.Path || property.GetCustomAttribute<FromHeaderAttribute>()?.IsRequired == true,
                 Description = DateRules.Describe(XmlDocs.Summary(property) ?? DefaultDescription(name), property.PropertyType),
-                Schema = NonNullable(context.SchemaGenerator.GenerateSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, context.SchemaRepository)),
+                Schema = schema,
             });
         }
 

@@ -4,6 +4,7 @@ using Forums.Api.Domain;
 using Forums.Api.Features;
 using Forums.Api.Features.Delegates.RegisterDelegate;
 using Forums.Api.Features.Sessions.AssignSpeaker;
+using Forums.Api.Features.Sessions;
 using Forums.Api.Features.Sessions.CreateSession;
 using Microsoft.AspNetCore.Mvc;
 using Forums.Api.Http;
@@ -73,7 +74,8 @@ internal sealed class SeedLoader(ForumsDbContext db, PlaceLedger places, TimePro
                 // The programme as the API builds it: its dates, rooms, speakers' clashes and size checked alike.
                 foreach (var session in seed.Sessions)
                 {
-                    Kept(await new CreateSessionCommand(session.Id, forum.Id, session.ToDetails()).RunAsync(db, now, c), seed, $"session {session.Id}");
+                    var details = session.ToDetails(await ProgrammeRules.NextOrderAsync(db, forum.Id, c));
+                    Kept(await new CreateSessionCommand(session.Id, forum.Id, details).RunAsync(db, now, c), seed, $"session {session.Id}");
                     foreach (var (speakerId, role, order) in session.Speakers)
                         Kept(await new AssignSpeakerCommand(forum.Id, session.Id, speakerId, role, order).RunAsync(db, now, c), seed,
                             $"speaker {speakerId} on session {session.Id}");

@@ -53,6 +53,14 @@ public static class Api
         return problem;
     }
 
+    /// <summary>Asserts a 400 whose errors name this field (and maybe others).</summary>
+    public static async Task<JsonObject> ShouldBeInvalidAmongAsync(this HttpResponseMessage response, string field)
+    {
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), $"errors do not name '{field}': {problem["errors"]}");
+        return problem;
+    }
+
     public static async Task<JsonObject> ShouldBeAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();

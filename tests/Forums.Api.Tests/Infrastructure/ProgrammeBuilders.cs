@@ -53,6 +53,12 @@ public sealed class SessionBuilder
         return this;
     }
 
+    public SessionBuilder Without(string field)
+    {
+        body.Remove(field);
+        return this;
+    }
+
     /// <summary>A slot given as local times with their offset, e.g. ("2027-05-20T10:00:00+05:00", "...11:00:00+05:00").</summary>
     public SessionBuilder At(string startsAt, string endsAt, string? room = null)
     {

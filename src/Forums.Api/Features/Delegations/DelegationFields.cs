@@ -31,8 +31,6 @@ internal sealed class DelegationFieldsValidator : AbstractValidator<DelegationFi
         RuleFor(d => d.Name).NotNull().LocalizedText(maxLength: 300);
         RuleFor(d => d.Kind).NotNull();
         RuleFor(d => d.Country).CountryCode().When(d => d.Country is not null);
-        RuleFor(d => d.Country).NotEmpty().When(d => d.Kind == DelegationKind.Country)
-            .WithMessage("A country's delegation names its country.");
         RuleFor(d => d.Region).LocalizedText(maxLength: 200);
         RuleFor(d => d.Quota).GreaterThanOrEqualTo(1);
     }

@@ -11,6 +11,10 @@ namespace Forums.Api.Features.Sessions;
 /// </summary>
 internal static class ProgrammeRules
 {
+    /// <summary>The place after the forum's last session (0 for the first), where a session sent without an order goes.</summary>
+    public static async Task<int> NextOrderAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>
+        Math.Min((await db.Sessions.Where(s => s.ForumId == forumId).MaxAsync(s => (int?)s.Order, ct) ?? -1) + 1, Session.MaxOrder);
+
     public static IResult? CheckDates(TimeSlot? slot, ForumCalendar calendar)
     {
         if (slot is not { } s || ForumTime.WithinDates(s, calendar.StartDate, calendar.EndDate, calendar.Zone))

@@ -12,7 +12,7 @@ public abstract class SessionFields
     /// <summary>At most 5,000 characters in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Description { get; init; }
     public SessionKind? Kind { get; init; }
-    /// <summary>The session's place in the programme, 0 to 100000.</summary>
+    /// <summary>The session's place in the programme, 0 to 100000. Absent: after the last session when creating, unchanged when replacing.</summary>
     public int? Order { get; init; }
     /// <summary>The start of the slot; give both ends or neither.</summary>
     public DateTimeOffset? StartsAt { get; init; }
@@ -26,11 +26,12 @@ public abstract class SessionFields
     public IReadOnlyList<string>? InterpretationLanguages { get; init; }
     public int? Capacity { get; init; }
 
-    public SessionDetails ToDetails() => new(
+    /// <param name="orderWhenAbsent">The place of a session sent without <see cref="Order"/>.</param>
+    public SessionDetails ToDetails(int orderWhenAbsent) => new(
         LanguageMaps.Canonical(Title)!,
         LanguageMaps.Canonical(Description),
         Kind!.Value,
-        Order!.Value,
+        Order ?? orderWhenAbsent,
         StartsAt is { } start && EndsAt is { } end ? new TimeSlot(start.UtcDateTime, end.UtcDateTime) : null,
         NameKey.Tidy(Room),
         LanguageTag.CanonicalList(Languages),
@@ -45,7 +46,7 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
         RuleFor(s => s.Title).NotNull().LocalizedText(maxLength: 300, maxTotalLength: Session.MaxTitleLength);
         RuleFor(s => s.Description).LocalizedText(maxLength: Session.MaxDescriptionLength, maxTotalLength: Session.MaxDescriptionLength, multiLine: true);
         RuleFor(s => s.Kind).NotNull();
-        RuleFor(s => s.Order).NotNull().InclusiveBetween(0, Session.MaxOrder);
+        RuleFor(s => s.Order).InclusiveBetween(0, Session.MaxOrder);
         RuleFor(s => s.EndsAt).NotNull().When(s => s.StartsAt is not null).WithMessage("Give both ends of the slot, or neither.");
         RuleFor(s => s.StartsAt).NotNull().When(s => s.EndsAt is not null).WithMessage("Give both ends of the slot, or neither.");
         RuleFor(s => s.EndsAt).GreaterThan(s => s.StartsAt).When(s => s.StartsAt is not null && s.EndsAt is not null)

@@ -25,7 +25,7 @@ public static class RuleExtensions
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>?> LocalizedText<T>(
         this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, int? maxTotalLength = null, bool multiLine = false) =>
-        rule.Custom((text, context) =>
+        rule.Documented(new SchemaFacts { MinProperties = 1, MaxProperties = MaxLanguagesPerText }).Custom((text, context) =>
         {
             if (text is null)
                 return;
@@ -77,11 +77,13 @@ public static class RuleExtensions
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(email => string.IsNullOrWhiteSpace(email) || EmailAddress.IsValid(email))
             .WithMessage($"Give one e-mail address of at most {EmailAddress.MaxLength} characters, e.g. 'name@example.kz' " +
-                         "(no display name or angle brackets, no spaces, quotes, invisible or full-width characters).");
+                         "(no display name or angle brackets, no spaces, quotes, invisible or full-width characters).")
+            .Documented(new SchemaFacts { MaxLength = EmailAddress.MaxLength, Example = "name@example.kz" });
 
     /// <summary>A list of BCP 47 tags: at most <see cref="MaxLanguagesPerText"/>, each well-formed; the first few bad ones are named by index (<c>languages[1]</c>), the rest counted.</summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> LanguageTags<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
-        rule.Custom((tags, context) =>
+        rule.Documented(new SchemaFacts { MaxItems = MaxLanguagesPerText, ItemPattern = Domain.LanguageTag.Shape, ItemMaxLength = Domain.LanguageTag.MaxLength })
+            .Custom((tags, context) =>
         {
             if (tags is null)
                 return;
@@ -98,19 +100,27 @@ public static class RuleExtensions
 
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.LanguageTag.IsWellFormed)
-            .WithMessage((_, tag) => $"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').");
+            .WithMessage((_, tag) => $"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').")
+            .Documented(new SchemaFacts { Pattern = Domain.LanguageTag.Shape, MaxLength = Domain.LanguageTag.MaxLength, Example = "kk" });
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => Domain.CountryCode.IsAssigned(c))
-            .WithMessage((_, code) => $"'{Shorten(code)}' is not an ISO 3166-1 alpha-2 country code (e.g. 'KZ', 'KR').");
+            .WithMessage((_, code) => $"'{Shorten(code)}' is not an ISO 3166-1 alpha-2 country code (e.g. 'KZ', 'KR').")
+            .Documented(new SchemaFacts { Pattern = "^[A-Za-z]{2}$", MinLength = 2, MaxLength = 2, Example = "KZ" });
 
     public static IRuleBuilderOptions<T, string?> IanaTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.IanaTimeZone.Exists)
-            .WithMessage((_, zone) => $"'{Shorten(zone)}' is not an IANA time zone known to this server (e.g. 'Asia/Almaty').");
+            .WithMessage((_, zone) => $"'{Shorten(zone)}' is not an IANA time zone known to this server (e.g. 'Asia/Almaty').")
+            .Documented(new SchemaFacts { Example = "Asia/Almaty" });
 
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.Slug.IsValid)
-            .WithMessage($"Use {Domain.Slug.MinLength} to {Domain.Slug.MaxLength} lower-case letters a-z, digits and single hyphens between words (e.g. 'central-asia-korea-2').");
+            .WithMessage($"Use {Domain.Slug.MinLength} to {Domain.Slug.MaxLength} lower-case letters a-z, digits and single hyphens between words (e.g. 'central-asia-korea-2').")
+            .Documented(new SchemaFacts
+            {
+                Pattern = SchemaFacts.Ecma(Domain.Slug.Pattern), MinLength = Domain.Slug.MinLength, MaxLength = Domain.Slug.MaxLength,
+                Example = "central-asia-korea-ii",
+            });
 
     public static void PageRules<T>(this AbstractValidator<T> validator, Func<T, int?> limit, Func<T, string?> cursor, Func<string, bool> isSortKey)
     {

@@ -89,8 +89,24 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
             .ShouldBeInvalidAsync("endsAt");
         await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new SessionBuilder().With("kind", "party").Build()))
             .ShouldBeInvalidAsync("kind");
-        await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new JsonObject { ["kind"] = "panel" }))
-            .ShouldBeInvalidAsync("title", "order");
+        await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", new JsonObject { ["order"] = 1 }))
+            .ShouldBeInvalidAsync("title", "kind");
+    }
+
+    [Fact]
+    public async Task A_session_created_without_an_order_goes_last_and_one_replaced_without_it_keeps_its_place()
+    {
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var first = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", null));
+        await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().With("order", 7));
+
+        var last = await admin.CreateSessionExpectingCreatedAsync(forum, new SessionBuilder().Without("order"));
+        var replaced = await (await admin.PutJsonAsync($"/api/forums/{forum}/sessions/{last["id"]}", new SessionBuilder().Without("order").Build()))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, (int)first["order"]!);
+        Assert.Equal(8, (int)last["order"]!);
+        Assert.Equal(8, (int)replaced["order"]!);
     }
 
     [Fact]
@@ -161,6 +177,27 @@ public sealed class SessionTests(SeededForumsApiFactory api) : IClassFixture<See
         await (await admin.PutJsonAsync($"/api/forums/{forum}/sessions/{session}/speakers/{panelist}", new JsonObject { ["role"] = "panelist", ["order"] = 0 }))
             .ShouldBeInvalidAsync("order");
     }
+
+    [Fact]
+    public async Task A_speaker_assigned_without_role_or_order_speaks_last_and_a_change_without_them_keeps_them()
+    {
+        var forum = await admin.CreateScheduledForumExpectingCreatedAsync();
+        var (first, second) = ((string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!, (string)(await admin.CreateSpeakerExpectingCreatedAsync(forum))["id"]!);
+        var session = (string)(await admin.CreateSessionExpectingCreatedAsync(forum))["id"]!;
+        var url = $"/api/forums/{forum}/sessions/{session}/speakers/";
+        await (await admin.AssignAsync(forum, session, first, "moderator", 4)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var added = await (await admin.PutJsonAsync(url + second, new JsonObject())).ShouldBeAsync(HttpStatusCode.OK);
+        var kept = await (await admin.PutJsonAsync(url + first, new JsonObject { ["order"] = 6 })).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("speaker", 5), Assignment(added, second));
+        Assert.Equal(("moderator", 6), Assignment(kept, first));
+        Assert.Equal(("speaker", 5), Assignment(kept, second));
+    }
+
+    private static (string Role, int Order) Assignment(JsonObject session, string speakerId) =>
+        session["speakers"]!.AsArray().Where(s => (string)s!["speakerId"]! == speakerId)
+            .Select(s => ((string)s!["role"]!, (int)s["order"]!)).Single();
 
     [Fact]
     public async Task A_session_is_replaced_with_if_match_and_deleted()

@@ -11,9 +11,11 @@ public sealed class CheckInDelegateRequest
     public Guid ForumId { get; init; }
 
     /// <summary>The code on the badge, e.g. K7QM-3XZP-9R2T-H4WD (case, spaces and hyphens do not matter).</summary>
+    /// <example>K7QM-3XZP-9R2T-H4WD</example>
     public string AccreditationCode { get; init; } = null!;
 
     /// <summary>The scanning device's id for this scan (e.g. a UUID); a retry sends the same one and is counted once.</summary>
+    /// <example>0b9f7c1e-5d2a-4c8e-9f3b-2a6d8e1c4b7a</example>
     public string Nonce { get; init; } = null!;
 
     /// <summary>The code as stored: upper case, in four hyphenated groups; null when it cannot be one.</summary>

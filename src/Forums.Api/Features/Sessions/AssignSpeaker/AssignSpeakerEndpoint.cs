@@ -35,7 +35,7 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
         }
 
         var outcome = await db.InTransactionAsync(c =>
-            new AssignSpeakerCommand(forum!.Id, req.SessionId, req.SpeakerId, req.Role!.Value, req.Order!.Value)
+            new AssignSpeakerCommand(forum!.Id, req.SessionId, req.SpeakerId, req.Role, req.Order)
                 .RunAsync(db, time.GetUtcNow().UtcDateTime, c), ct);
         if (outcome.Problem is { } stopped)
         {

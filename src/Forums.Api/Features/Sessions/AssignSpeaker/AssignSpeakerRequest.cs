@@ -18,17 +18,17 @@ public sealed class AssignSpeakerRequest
     [RouteParam]
     public Guid SpeakerId { get; init; }
 
+    /// <summary>The speaker's role in the session. Absent: speaker for a new assignment, unchanged for an existing one.</summary>
     public SpeakerRole? Role { get; init; }
 
-    /// <summary>The speaker's place among the session's speakers (1 speaks first).</summary>
+    /// <summary>The speaker's place among the session's speakers (1 speaks first). Absent: after the session's last speaker for a new assignment, unchanged for an existing one.</summary>
     public int? Order { get; init; }
 
     internal sealed class Validator : Validator<AssignSpeakerRequest>
     {
         public Validator()
         {
-            RuleFor(r => r.Role).NotNull();
-            RuleFor(r => r.Order).NotNull().InclusiveBetween(1, 1000);
+            RuleFor(r => r.Order).InclusiveBetween(1, SessionSpeaker.MaxOrder);
         }
     }
 }

@@ -34,8 +34,9 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             return;
         }
 
-        var outcome = await db.InTransactionAsync(c =>
-            new CreateSessionCommand(Guid.CreateVersion7(), forum!.Id, req.ToDetails()).RunAsync(db, time.GetUtcNow().UtcDateTime, c), ct);
+        var outcome = await db.InTransactionAsync(async c =>
+            await new CreateSessionCommand(Guid.CreateVersion7(), forum!.Id, req.ToDetails(await ProgrammeRules.NextOrderAsync(db, forum.Id, c)))
+                .RunAsync(db, time.GetUtcNow().UtcDateTime, c), ct);
         if (outcome.Problem is { } stopped)
         {
             await Send.ResultAsync(stopped);

@@ -44,7 +44,7 @@ internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider tim
                     return Outcome.Refused(missing);
                 var session = loaded.Value!;
                 var speakers = await db.SessionSpeakers.Where(a => a.SessionId == session.Id).ToListAsync(c);
-                var details = req.ToDetails();
+                var details = req.ToDetails(orderWhenAbsent: session.Order);
                 var problem = ProgrammeRules.CheckDates(details.Slot, calendar)
                               ?? await ProgrammeRules.CheckConflictsAsync(db, forum.Id, session.Id, details.Slot, details.Room,
                                   speakers.Select(a => a.SpeakerId).ToList(), c);
