@@ -40,8 +40,11 @@ public static class EndpointDescriptions
 /// <summary>A 201 without Location, and why (<see cref="EndpointDescriptions.CreatesWithoutLocation"/>).</summary>
 public sealed record CreatedWithoutLocation(string Reason);
 
-/// <summary>The tag of a group's operations and the sentence that describes it, written once, in the group.</summary>
-public sealed record ApiTag(string Name, string Description);
+/// <summary>
+/// The tag of a group's operations and the sentence that describes it, written once, in the group; its place among the
+/// tags follows an organiser's work (forums, then the people, the programme, the door, the tokens, the probes).
+/// </summary>
+public sealed record ApiTag(string Name, int Place, string Description);
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
 /// <param name="Existing">On a 409 about a duplicate: the URL of the resource that already exists.</param>

@@ -15,7 +15,7 @@ internal sealed class DocumentConventions : IDocumentFilter
         document.Tags = new HashSet<OpenApiTag>(context.ApiDescriptions
             .SelectMany(d => d.ActionDescriptor.EndpointMetadata.OfType<ApiTag>())
             .Distinct()
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .OrderBy(t => t.Place)
             .Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
     }
 }
@@ -38,7 +38,7 @@ internal sealed class SecurityRequirements : IOperationFilter
 
     private static readonly Dictionary<AccessLevel, string> Sentences = new()
     {
-        [AccessLevel.Public] = "Access: public. A token, when sent, must be valid; it also shows the drafts and archived forums it covers.",
+        [AccessLevel.Public] = "Access: public. A token, when sent, must be valid.",
         [AccessLevel.Organiser] = "Access: an organiser token of the forum, or an admin token. A forum the token does not cover answers 404.",
         [AccessLevel.Admin] = "Access: an admin token. An organiser token answers 403.",
     };
@@ -53,9 +53,10 @@ internal sealed class SecurityRequirements : IOperationFilter
         operation.Security = access.Level == AccessLevel.Public ? [new OpenApiSecurityRequirement(), bearer] : [bearer];
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create(access.Level.ToString().ToLowerInvariant()));
-        operation.Description = string.IsNullOrEmpty(operation.Description)
-            ? Sentences[access.Level]
-            : $"{operation.Description}\n\n{Sentences[access.Level]}";
+        var sentence = Sentences[access.Level];
+        if (access.Level == AccessLevel.Public && context.ApiDescription.RelativePath?.StartsWith("api/forum", StringComparison.Ordinal) == true)
+            sentence += " A token also shows the drafts and archived forums it covers.";
+        operation.Description = string.IsNullOrEmpty(operation.Description) ? sentence : $"{operation.Description}\n\n{sentence}";
 
         operation.Responses ??= [];
         StandardAnswers.Add(operation, context, StatusCodes.Status401Unauthorized,

@@ -34,6 +34,7 @@ public static class OpenApiSetup
             o.OperationFilter<StandardAnswers>();
             o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();
+            o.SchemaFilter<LanguageMapSchemas>();
             o.SchemaFilter<SeedExamples>();
         });
         return services;

@@ -5,7 +5,7 @@ namespace Forums.Api.Features.Health;
 
 public sealed class HealthGroup : Group
 {
-    public static readonly ApiTag Tag = new("Health",
+    public static readonly ApiTag Tag = new("Health", 9,
         "For load balancers and orchestrators: live while the process runs, ready while the database answers.");
 
     public HealthGroup() => Configure("/health", ep =>

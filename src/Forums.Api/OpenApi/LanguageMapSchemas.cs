@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Forums.Api.Http.Validation;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Forums.Api.OpenApi;
+
+/// <summary>
+/// Every text in several languages (a title, a position, a region...) is one named schema, LanguageMap, rather than an
+/// object written inline at each of its fifty-odd places: generators make one type of it (Kiota made a class per place,
+/// Forum_title, UpdateForumRequest_title...). Each place keeps its own description, and says whether it may be null.
+/// </summary>
+internal sealed class LanguageMapSchemas : ISchemaFilter
+{
+    public const string Id = "LanguageMap";
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.MemberInfo is not null)
+            return;
+        foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => IsLanguageMap(p.PropertyType)))
+        {
+            var name = RequestProperties.JsonName(property);
+            if (!concrete.Properties.TryGetValue(name, out var inline) || inline is not OpenApiSchema described)
+                continue;
+            var nullable = described.Type?.HasFlag(JsonSchemaType.Null) == true;
+            var reference = Reference(context.SchemaRepository);
+            concrete.Properties[name] = described.Description is null && !nullable
+                ? reference
+                : new OpenApiSchema { AllOf = [reference], Description = described.Description, Type = nullable ? JsonSchemaType.Null : null };
+        }
+    }
+
+    public static bool IsLanguageMap(Type type) =>
+        type == typeof(Dictionary<string, string>) || type == typeof(IReadOnlyDictionary<string, string>);
+
+    private static OpenApiSchemaReference Reference(SchemaRepository repository) =>
+        repository.Schemas.ContainsKey(Id)
+            ? new OpenApiSchemaReference(Id)
+            : repository.AddDefinition(Id, new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Text in one or more languages: an object whose keys are BCP 47 language tags (kk, ru, en, ko, uz-Cyrl...) " +
+                              "and whose values are the text in that language. A reader shows the language it prefers and falls back " +
+                              "to another one the map has.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+                MinProperties = 1,
+                MaxProperties = RuleExtensions.MaxLanguagesPerText,
+                Examples = [new JsonObject { ["kk"] = "Түркістан", ["ru"] = "Туркестан", ["en"] = "Turkistan" }],
+            });
+}
