@@ -2,14 +2,17 @@
 // (a) httpyac runs every request in api.http with its assertions, (b) Redocly lints the served document,
 // (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows,
 // (d) Swagger UI renders every operation in headless Chromium, (e) independent parsers read the iCalendar and
-// C3VOC exports. Prints "contract: N passed, N failed".
-import { spawn, spawnSync } from "node:child_process";
+// C3VOC exports. httpyac, the typed client and the exports check reach the API through validating-proxy.mjs, which
+// holds every answer against the served document (the rules of ContractCheck.cs) and makes one check of them.
+// Prints "contract: N passed, N failed".
+import { spawn } from "node:child_process";
 import { closeSync, mkdtempSync, mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkExports } from "./exports-check.mjs";
+import { formatViolation, startValidatingProxy } from "./validating-proxy.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -27,9 +30,18 @@ function record(check, ok, detail = "", counts = { passed: ok ? 1 : 0, failed: o
   console.log(results.at(-1));
 }
 
+// Asynchronous, not spawnSync: the validating proxy runs in this process and must answer while a client runs.
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: here, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
-  return { code: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"], ...options });
+    const stdout = [];
+    const stderr = [];
+    child.stdout?.on("data", (d) => stdout.push(d));
+    child.stderr?.on("data", (d) => stderr.push(d));
+    child.on("error", (e) => stderr.push(Buffer.from(String(e.message))));
+    child.on("close", (code) =>
+      done({ code: code ?? 1, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
+  });
 }
 
 async function freePort() {
@@ -69,6 +81,7 @@ const api = spawn("dotnet", [apiDll, `--urls=${baseUrl}`, `--Database:DataFolder
 });
 api.stdout.on("data", (d) => apiLog.push(d.toString()));
 api.stderr.on("data", (d) => apiLog.push(d.toString()));
+let proxy;
 
 try {
   await waitUntilServing(`${baseUrl}/swagger/v1/swagger.json`, api);
@@ -76,6 +89,9 @@ try {
   const documentPath = join(out, "openapi.json");
   writeFileSync(documentPath, documentText);
   const document = JSON.parse(documentText);
+  // The contract clients (httpyac, the typed client, the exports check) go through it; Redocly and Swagger UI do not.
+  proxy = await startValidatingProxy({ target: baseUrl, document });
+  const clientUrl = proxy.url;
   const operations = Object.values(document.paths).flatMap((item) =>
     Object.entries(item).filter(([verb]) => ["get", "put", "post", "delete", "patch"].includes(verb)).map(([, op]) => op));
 
@@ -96,8 +112,8 @@ try {
   // Into a file, not a pipe: httpyac exits before a pipe has taken a large report (it was cut at about 216 kB).
   const httpyacReport = join(out, "httpyac.json");
   const reportFile = openSync(httpyacReport, "w");
-  const httpyac = run(bin("httpyac"), ["send", join(root, "api.http"), "--all", "--json"], {
-    cwd: root, env: { ...process.env, FORUM_API_URL: baseUrl }, stdio: ["ignore", reportFile, "pipe"],
+  const httpyac = await run(bin("httpyac"), ["send", join(root, "api.http"), "--all", "--json"], {
+    cwd: root, env: { ...process.env, FORUM_API_URL: clientUrl }, stdio: ["ignore", reportFile, "pipe"],
   });
   closeSync(reportFile);
   httpyac.stdout = readFileSync(httpyacReport, "utf8");
@@ -115,7 +131,7 @@ try {
   }
 
   // (b) Redocly CLI: recommended rules, 0 errors and 0 warnings.
-  const lint = run(bin("redocly"), ["lint", documentPath, "--config", join(here, "redocly.yaml"), "--format", "json"]);
+  const lint = await run(bin("redocly"), ["lint", documentPath, "--config", join(here, "redocly.yaml"), "--format", "json"]);
   try {
     const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf("{")));
     const { errors, warnings } = report.totals;
@@ -128,13 +144,13 @@ try {
 
   // (c) openapi-typescript + tsc --strict, then the typed client walks the main flows.
   mkdirSync(join(here, "generated"), { recursive: true });
-  const generate = run(bin("openapi-typescript"), [documentPath, "-o", join(here, "generated", "forum-api.ts")]);
+  const generate = await run(bin("openapi-typescript"), [documentPath, "-o", join(here, "generated", "forum-api.ts")]);
   record("openapi-typescript generates the types", generate.code === 0, generate.code === 0 ? "" : generate.stderr);
-  const tsc = run(bin("tsc"), ["-p", join(here, "tsconfig.json")]);
+  const tsc = await run(bin("tsc"), ["-p", join(here, "tsconfig.json")]);
   const tscErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
   record("tsc --strict compiles the typed client", tsc.code === 0, tsc.code === 0 ? "0 errors" : `${tscErrors} errors\n${tsc.stdout}`);
   if (tsc.code === 0) {
-    const client = run("node", [join(here, "out", "client", "client", "walk-main-flows.js")], { env: { ...process.env, FORUM_API_URL: baseUrl } });
+    const client = await run("node", [join(here, "out", "client", "client", "walk-main-flows.js")], { env: { ...process.env, FORUM_API_URL: clientUrl } });
     const summary = client.stdout.match(/typed client: (\d+) passed, (\d+) failed/);
     record("the typed client walks the main flows", client.code === 0 && summary !== null,
       summary ? `${summary[1]} passed, ${summary[2]} failed` : client.stdout + client.stderr,
@@ -143,7 +159,16 @@ try {
   }
 
   // (e) The exports, read by independent parsers: ical.js for iCalendar, Ajv with the C3VOC schema.
-  await checkExports(baseUrl, process.env.FORUM_API_ADMIN_TOKEN ?? "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production", record);
+  await checkExports(clientUrl, process.env.FORUM_API_ADMIN_TOKEN ?? "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production", record);
+
+  // Every answer the clients above got, held against the document: each answer without a violation passes, each
+  // violation fails (an answer to a request no operation matches is not checked).
+  await proxy.close();
+  const { answers, violations, unchecked } = proxy;
+  record("every answer of the contract clients matches the document", answers > 0 && violations.length === 0,
+    `${answers} answers of ${proxy.operations.size} operations checked, ${violations.length} violations${unchecked ? `, ${unchecked} answers to requests no operation matches not checked` : ""}`,
+    { passed: proxy.passed, failed: violations.length });
+  for (const violation of violations) console.log(`   ${formatViolation(violation)}`);
 
   // (d) Swagger UI in headless Chromium shows every operation.
   const { chromium } = await import("playwright-core");
@@ -172,6 +197,7 @@ try {
   record("contract checks ran", false, e.message);
   console.log(apiLog.join(""));
 } finally {
+  await proxy?.close();
   api.kill("SIGTERM");
   rmSync(dataFolder, { recursive: true, force: true });
 }
