@@ -81,7 +81,7 @@ const republished = await organiser.POST("/api/forums/{forumId}/publish", { para
 check("publishing twice answers 409", republished.response.status === 409 && typeof republished.error?.detail === "string", republished.error);
 
 // Registration: one place, two delegates; cancelling the first promotes the second.
-type Delegate = components["schemas"]["Delegate"];
+type Delegate = components["schemas"]["ForumDelegate"];
 const small = await admin.POST("/api/forums", {
   body: { ...body, slug: `${body.slug}-small`, capacity: 1 },
 });
