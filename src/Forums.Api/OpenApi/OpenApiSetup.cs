@@ -35,6 +35,7 @@ public static class OpenApiSetup
             o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<SeedExamples>();
+            o.SchemaFilter<EnumDescriptions>();
         });
         return services;
     }
