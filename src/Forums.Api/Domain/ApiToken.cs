@@ -1,8 +1,11 @@
 namespace Forums.Api.Domain;
 
+/// <summary>What an API token may do.</summary>
 public enum TokenRole
 {
+    /// <summary>Everything, in every forum: creating and deleting forums, and managing tokens, included. It names no forums.</summary>
     Admin = 0,
+    /// <summary>Everything inside the forums it names, except creating or deleting forums and managing tokens (403); a forum it does not name answers 404.</summary>
     Organiser = 1,
 }
 

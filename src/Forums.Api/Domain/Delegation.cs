@@ -1,9 +1,13 @@
 namespace Forums.Api.Domain;
 
+/// <summary>Whom a delegation represents; no rule ties the kind to the delegation's country or region.</summary>
 public enum DelegationKind
 {
+    /// <summary>A country, e.g. the delegation of the Republic of Korea; its country code says which.</summary>
     Country = 0,
+    /// <summary>A region within a country, e.g. a region of Kazakhstan; its region names it.</summary>
     Region = 1,
+    /// <summary>An organisation; also the kind of a delegation that a CSV import creates from a name it does not know.</summary>
     Organisation = 2,
 }
 

@@ -1,10 +1,18 @@
 namespace Forums.Api.Domain;
 
+/// <summary>
+/// Where a delegate's registration stands. Pending and confirmed registrations hold a place (they count against the
+/// forum's capacity and the delegation's quota); waitlisted and cancelled ones do not.
+/// </summary>
 public enum RegistrationStatus
 {
+    /// <summary>Holds a place and waits for an organiser to confirm it: how a registration that gets a place starts in a forum that requires approval.</summary>
     Pending = 0,
+    /// <summary>Holds a place and takes part: only a confirmed delegate has a badge and is let in at check-in.</summary>
     Confirmed = 1,
+    /// <summary>No place was free (the forum at its capacity or the delegation at its quota): waits, and the longest-waiting whose delegation has room gets the next free place.</summary>
     Waitlisted = 2,
+    /// <summary>Withdrawn: holds no place and is not let in; reinstating registers the delegate again.</summary>
     Cancelled = 3,
 }
 

@@ -1,22 +1,39 @@
 namespace Forums.Api.Domain;
 
+/// <summary>
+/// What kind of programme item a session is. It labels the session (the iCalendar export writes it as the event's
+/// category, the C3VOC export as its type); no rule depends on it.
+/// </summary>
 public enum SessionKind
 {
+    /// <summary>A presentation, e.g. of a region's investment opportunities.</summary>
     Presentation = 0,
+    /// <summary>An address or speech, e.g. a welcome address.</summary>
     Address = 1,
+    /// <summary>A panel discussion.</summary>
     Panel = 2,
+    /// <summary>A plenary session, for all participants.</summary>
     Plenary = 3,
+    /// <summary>A ceremony, e.g. an opening or a signing.</summary>
     Ceremony = 4,
+    /// <summary>A break in the programme, e.g. for coffee or lunch.</summary>
     Break = 5,
+    /// <summary>A workshop.</summary>
     Workshop = 6,
+    /// <summary>Anything else.</summary>
     Other = 7,
 }
 
+/// <summary>What a speaker does on a session. It labels the speaker in the session and the agenda; no rule depends on it.</summary>
 public enum SpeakerRole
 {
+    /// <summary>Speaks; a speaker put on a session without a role has this one.</summary>
     Speaker = 0,
+    /// <summary>Moderates the session.</summary>
     Moderator = 1,
+    /// <summary>Gives the keynote.</summary>
     Keynote = 2,
+    /// <summary>Sits on the panel.</summary>
     Panelist = 3,
 }
 

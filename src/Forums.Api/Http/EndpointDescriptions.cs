@@ -47,6 +47,12 @@ public sealed record CreatedWithoutLocation(string Reason);
 public sealed record ApiTag(string Name, int Place, string Description);
 
 /// <summary>RFC 9457 problem details as this API writes them (the OpenAPI shape of every non-validation error).</summary>
+/// <param name="Type">A URL of the RFC section that defines the status, e.g. https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5 for 404.</param>
+/// <param name="Title">The status's name, e.g. "Not Found".</param>
+/// <param name="Status">The HTTP status code, the same as the answer's.</param>
+/// <param name="Detail">What went wrong, for a person to read: at most 2,000 characters, what the client sent shown with invisible characters as \uXXXX. Left out when there is nothing more to say.</param>
+/// <param name="Instance">The request's path, decoded.</param>
+/// <param name="TraceId">The request's trace id, which the API's logs carry: quote it when reporting a problem.</param>
 /// <param name="Existing">On a 409 about a duplicate: the URL of the resource that already exists.</param>
 public sealed record ProblemDetailsResponse(
     string Type,

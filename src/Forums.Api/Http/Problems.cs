@@ -160,6 +160,12 @@ public static class Problems
 }
 
 /// <summary>RFC 9457 problem details for invalid input, with the failing fields named as in the JSON.</summary>
+/// <param name="Type">https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1, the section that defines 400.</param>
+/// <param name="Title">"One or more fields are invalid."</param>
+/// <param name="Status">400.</param>
+/// <param name="Detail">Where to look: the errors, each keyed by a field as it is written in the request.</param>
+/// <param name="Instance">The request's path, decoded.</param>
+/// <param name="TraceId">The request's trace id, which the API's logs carry: quote it when reporting a problem.</param>
 /// <param name="Errors">The failing fields and their messages: at most 100 fields, 5 messages each, 500 characters a message; "+more" says how many fields were left out.</param>
 public sealed record ValidationProblem(
     string Type,

@@ -36,6 +36,7 @@ public static class OpenApiSetup
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<LanguageMapSchemas>();
             o.SchemaFilter<SeedExamples>();
+            o.SchemaFilter<EnumDescriptions>();
         });
         return services;
     }

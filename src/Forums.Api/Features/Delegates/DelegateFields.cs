@@ -7,11 +7,11 @@ namespace Forums.Api.Features.Delegates;
 /// <summary>What a delegate needs to take part; free text, each at most 500 characters.</summary>
 public sealed class DelegateNeedsRequest
 {
-    /// <summary>e.g. "halal", "vegetarian".</summary>
+    /// <summary>Dietary needs, e.g. "halal", "vegetarian"; blank for none.</summary>
     public string? Diet { get; init; }
-    /// <summary>e.g. "wheelchair access".</summary>
+    /// <summary>Access needs, e.g. "wheelchair access"; blank for none.</summary>
     public string? Access { get; init; }
-    /// <summary>e.g. "Korean ↔ Kazakh".</summary>
+    /// <summary>Interpretation needs, e.g. "Korean ↔ Kazakh"; blank for none.</summary>
     public string? Interpretation { get; init; }
 }
 
@@ -22,15 +22,19 @@ public abstract class DelegateFields
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters, e.g. "Nuralkhan Kusherov"; search finds either.</summary>
     public string? NameLatin { get; init; }
+    /// <summary>The delegate's position by language (BCP 47 tag → text), e.g. {"en": "Akim (governor) of Turkistan region"}; at most 300 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Position { get; init; }
+    /// <summary>The delegate's organisation by language; at most 300 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Organisation { get; init; }
-    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    /// <summary>ISO 3166-1 alpha-2 code of the delegate's country, in any case (stored upper case).</summary>
     public string? Country { get; init; }
-    /// <summary>Registers once per forum, whatever its case or Unicode form; stored trimmed, NFC and lower-case.</summary>
+    /// <summary>The e-mail address; blank for none. Registers once per forum, whatever its case or Unicode form; stored trimmed, NFC and lower-case.</summary>
     public string? Email { get; init; }
+    /// <summary>Digits, spaces, brackets, dots and hyphens, optionally after a +, e.g. "+7 725 330 0000"; blank for none.</summary>
     public string? Phone { get; init; }
     /// <summary>BCP 47 tags of the languages the delegate speaks.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
+    /// <summary>What the delegate needs to take part; left out for none.</summary>
     public DelegateNeedsRequest? Needs { get; init; }
     /// <summary>The delegation of the same forum the delegate belongs to; unset for none.</summary>
     public Guid? DelegationId { get; init; }

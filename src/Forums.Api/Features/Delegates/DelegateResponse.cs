@@ -5,34 +5,52 @@ using Forums.Api.Persistence.LeanReads;
 
 namespace Forums.Api.Features.Delegates;
 
-/// <summary>What a delegate needs to take part.</summary>
+/// <summary>What a delegate needs to take part: free text an organiser acts on.</summary>
+/// <param name="Diet">Dietary needs, e.g. "halal"; null for none.</param>
+/// <param name="Access">Access needs, e.g. "wheelchair access"; null for none.</param>
+/// <param name="Interpretation">Interpretation needs, e.g. "Korean ↔ Kazakh"; null for none.</param>
 public sealed record DelegateNeedsResponse(string? Diet, string? Access, string? Interpretation);
 
 /// <summary>A delegate as organisers see it, personal data included. Never shown to anonymous callers.</summary>
 public sealed record DelegateResponse : Http.ITaggedResponse
 {
+    /// <summary>The delegate's id.</summary>
     public required Guid Id { get; init; }
+    /// <summary>The forum the delegate is registered for.</summary>
     public required Guid ForumId { get; init; }
+    /// <summary>The delegation the delegate belongs to; null for none.</summary>
     public required Guid? DelegationId { get; init; }
     /// <summary>The name as written in its own script.</summary>
     public required string Name { get; init; }
-    /// <summary>The name in Latin letters.</summary>
+    /// <summary>The name in Latin letters; null when not given.</summary>
     public required string? NameLatin { get; init; }
+    /// <summary>The delegate's position by language, e.g. {"en": "Akim (governor) of Turkistan region"}; null when not given.</summary>
     public required Dictionary<string, string>? Position { get; init; }
+    /// <summary>The delegate's organisation by language; null when not given.</summary>
     public required Dictionary<string, string>? Organisation { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 code of the delegate's country, upper case; null when not given.</summary>
     public required string? Country { get; init; }
+    /// <summary>The e-mail address as stored: trimmed, NFC, lower case, its domain in Unicode form; one registration per address and forum. Null when not given.</summary>
     public required string? Email { get; init; }
+    /// <summary>The phone number as written, trimmed; null when not given.</summary>
     public required string? Phone { get; init; }
+    /// <summary>BCP 47 tags of the languages the delegate speaks; empty when none are given.</summary>
     public required List<string> Languages { get; init; }
+    /// <summary>What the delegate needs to take part.</summary>
     public required DelegateNeedsResponse Needs { get; init; }
+    /// <summary>Where the registration stands; changed by registering, confirming, cancelling, reinstating and promotion from the waitlist.</summary>
     public required RegistrationStatus Status { get; init; }
     /// <summary>The code on the delegate's badge, scanned at the door.</summary>
     public required string AccreditationCode { get; init; }
+    /// <summary>When the delegate was registered (UTC).</summary>
     public required DateTime RegisteredAt { get; init; }
+    /// <summary>When the status last changed (UTC).</summary>
     public required DateTime StatusChangedAt { get; init; }
-    /// <summary>When the delegate joined the waitlist (the longest-waiting is promoted first); null unless waitlisted.</summary>
+    /// <summary>When the delegate joined the waitlist (UTC; the longest-waiting is promoted first); null unless waitlisted.</summary>
     public required DateTime? WaitlistedAt { get; init; }
+    /// <summary>When the delegate was first checked in at the door (UTC); null until then.</summary>
     public required DateTime? CheckedInAt { get; init; }
+    /// <summary>When the delegate's details, status or check-in last changed (UTC).</summary>
     public required DateTime UpdatedAt { get; init; }
 
     [JsonIgnore]

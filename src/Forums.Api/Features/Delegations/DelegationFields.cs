@@ -7,11 +7,13 @@ namespace Forums.Api.Features.Delegations;
 /// <summary>The fields an organiser writes when creating or replacing a delegation.</summary>
 public abstract class DelegationFields
 {
+    /// <summary>The delegation's name by language (BCP 47 tag → text), e.g. {"en": "Delegation of the Republic of Korea"}; at most 300 characters a language. A CSV import finds the delegation by any of its names.</summary>
     public IReadOnlyDictionary<string, string> Name { get; init; } = null!;
+    /// <summary>Whom the delegation represents.</summary>
     public DelegationKind? Kind { get; init; }
     /// <summary>ISO 3166-1 alpha-2 code of the country the delegation comes from.</summary>
     public string? Country { get; init; }
-    /// <summary>The region, for a regional delegation.</summary>
+    /// <summary>The region by language, for a regional delegation; at most 200 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Region { get; init; }
     /// <summary>Most delegates of the delegation holding places at once; unset for no limit.</summary>
     public int? Quota { get; init; }

@@ -9,16 +9,21 @@ public abstract class ForumFields
 {
     /// <summary>URL-safe unique name: lower-case letters, digits, single hyphens.</summary>
     public string Slug { get; init; } = null!;
+    /// <summary>The forum's title by language (BCP 47 tag → text), e.g. {"en": "Central Asia – Korea II Cooperation Forum"}; at most 300 characters a language.</summary>
     public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
+    /// <summary>The forum's theme by language; at most 500 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Theme { get; init; }
+    /// <summary>A description of the forum by language; at most 10,000 characters a language, line breaks allowed.</summary>
     public IReadOnlyDictionary<string, string>? Description { get; init; }
-    /// <summary>The series the forum belongs to, e.g. "Central Asia – Korea".</summary>
+    /// <summary>The series the forum belongs to, e.g. "Central Asia – Korea"; at most 300 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Series { get; init; }
     /// <summary>The edition within the series (1, 2, ...).</summary>
     public int? Edition { get; init; }
+    /// <summary>The host city by language, e.g. {"kk": "Түркістан", "en": "Turkistan"}; at most 200 characters a language.</summary>
     public IReadOnlyDictionary<string, string> City { get; init; } = null!;
-    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    /// <summary>ISO 3166-1 alpha-2 code of the host country, in any case (stored upper case).</summary>
     public string Country { get; init; } = null!;
+    /// <summary>The venue by language; at most 300 characters a language.</summary>
     public IReadOnlyDictionary<string, string>? Venue { get; init; }
     /// <summary>IANA time zone id, e.g. Asia/Almaty.</summary>
     public string TimeZone { get; init; } = null!;
@@ -26,7 +31,7 @@ public abstract class ForumFields
     public DateOnly? StartDate { get; init; }
     /// <summary>The last day, in the forum's time zone: on or after the start date; a forum lasts at most 31 days, both ends included.</summary>
     public DateOnly? EndDate { get; init; }
-    /// <summary>Most confirmed delegates; unset means no limit.</summary>
+    /// <summary>Most delegates holding places at once (confirmed or pending); unset means no limit.</summary>
     public int? Capacity { get; init; }
     /// <summary>When true, registrations are pending (holding their place) until an organiser confirms them; default false.</summary>
     public bool? RequiresApproval { get; init; }

@@ -16,4 +16,5 @@ public sealed class HealthGroup : Group
 }
 
 /// <summary>The state of the process or of its dependencies.</summary>
+/// <param name="Status">"live" from /health/live, "ready" from /health/ready.</param>
 public sealed record HealthResponse(string Status);

@@ -7,10 +7,11 @@ namespace Forums.Api.Features.Sessions;
 /// <summary>The fields an organiser writes when creating or replacing a session.</summary>
 public abstract class SessionFields
 {
-    /// <summary>At most 300 characters a language, 1,000 in all languages together.</summary>
+    /// <summary>The session's title by language (BCP 47 tag → text), e.g. {"en": "Addresses by members of the delegation"}. At most 300 characters a language, 1,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string> Title { get; init; } = null!;
-    /// <summary>At most 5,000 characters in all languages together.</summary>
+    /// <summary>A description of the session by language; line breaks allowed. At most 5,000 characters in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Description { get; init; }
+    /// <summary>What kind of programme item the session is.</summary>
     public SessionKind? Kind { get; init; }
     /// <summary>The session's place in the programme, 0 to 100000. Absent: after the last session when creating, unchanged when replacing.</summary>
     public int? Order { get; init; }
@@ -24,6 +25,7 @@ public abstract class SessionFields
     public IReadOnlyList<string>? Languages { get; init; }
     /// <summary>BCP 47 tags of the languages interpreted into.</summary>
     public IReadOnlyList<string>? InterpretationLanguages { get; init; }
+    /// <summary>Seats in the session, for information: the API counts nothing against it. Unset for none given.</summary>
     public int? Capacity { get; init; }
 
     /// <param name="orderWhenAbsent">The place of a session sent without <see cref="Order"/>.</param>

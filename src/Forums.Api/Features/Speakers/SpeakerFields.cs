@@ -11,11 +11,11 @@ public abstract class SpeakerFields
     public string Name { get; init; } = null!;
     /// <summary>The name in Latin letters; search finds either.</summary>
     public string? NameLatin { get; init; }
-    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
+    /// <summary>The speaker's position by language (BCP 47 tag → text), e.g. {"en": "Ambassador of the Republic of Korea to the Republic of Kazakhstan"}. At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Position { get; init; }
-    /// <summary>At most 300 characters a language, 600 in all languages together.</summary>
+    /// <summary>The speaker's organisation by language. At most 300 characters a language, 600 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Organisation { get; init; }
-    /// <summary>At most 5,000 characters a language, 10,000 in all languages together.</summary>
+    /// <summary>A biography by language; line breaks allowed. At most 5,000 characters a language, 10,000 in all languages together.</summary>
     public IReadOnlyDictionary<string, string>? Biography { get; init; }
     /// <summary>An absolute https URL of the speaker's photo.</summary>
     public string? PhotoUrl { get; init; }

@@ -6,15 +6,21 @@ namespace Forums.Api.Features.Tokens;
 /// <summary>A token as lists show it: never its secret.</summary>
 public record TokenResponse
 {
+    /// <summary>The token's id (not its secret).</summary>
     public required Guid Id { get; init; }
+    /// <summary>What the token is for, e.g. "Registration desk, Turkistan".</summary>
     public required string Name { get; init; }
+    /// <summary>What the token may do.</summary>
     public required TokenRole Role { get; init; }
     /// <summary>The forums an organiser token covers (empty for admin tokens, which cover all).</summary>
     public required List<Guid> ForumIds { get; init; }
-    /// <summary>The token's first characters, to recognise it.</summary>
+    /// <summary>The token's first 12 characters ("fat_" and 8 more), to recognise it; not enough to use it.</summary>
     public required string Prefix { get; init; }
+    /// <summary>When the token was created (UTC).</summary>
     public required DateTime CreatedAt { get; init; }
+    /// <summary>When the token stops working (UTC); null for no expiry.</summary>
     public required DateTime? ExpiresAt { get; init; }
+    /// <summary>When the token was revoked (UTC), after which it no longer works; null while it is not revoked.</summary>
     public required DateTime? RevokedAt { get; init; }
 
     public static readonly Expression<Func<ApiToken, TokenResponse>> Projection = t => new TokenResponse

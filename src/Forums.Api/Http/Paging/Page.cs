@@ -4,6 +4,8 @@ using System.Text;
 namespace Forums.Api.Http.Paging;
 
 /// <summary>One page of a keyset-paged list; <c>nextCursor</c> is null on the last page.</summary>
+/// <param name="Items">The page's items in the list's order: at most the limit asked for (20 by default).</param>
+/// <param name="NextCursor">Send it as cursor to read the next page; null on the last page. Opaque: pass it on unchanged.</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class PageLimit

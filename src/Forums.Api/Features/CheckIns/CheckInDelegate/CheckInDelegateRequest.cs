@@ -4,6 +4,7 @@ using Forums.Api.Http.Validation;
 
 namespace Forums.Api.Features.CheckIns.CheckInDelegate;
 
+/// <summary>One scan of a badge at the door.</summary>
 public sealed class CheckInDelegateRequest
 {
     /// <summary>The forum's id.</summary>

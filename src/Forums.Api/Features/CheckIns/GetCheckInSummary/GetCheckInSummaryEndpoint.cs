@@ -9,6 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Forums.Api.Features.CheckIns.GetCheckInSummary;
 
 /// <summary>How many are in: confirmed delegates, those of them checked in, and the scans made (of any badge, ever).</summary>
+/// <param name="Confirmed">Delegates whose registration is confirmed now.</param>
+/// <param name="CheckedIn">Confirmed delegates who have checked in (one cancelled since is not counted).</param>
+/// <param name="NotYetCheckedIn">Confirmed delegates who have not checked in yet.</param>
+/// <param name="Scans">Scans ever accepted at this forum's doors, a badge scanned again included; a retried scan (the same nonce) counts once, a refused one (404, 409) not at all.</param>
 public sealed record CheckInSummaryResponse(int Confirmed, int CheckedIn, int NotYetCheckedIn, int Scans);
 
 public sealed class CheckInSummaryRequest

@@ -11,9 +11,11 @@ public sealed class ExportDelegatesRequest
     [RouteParam]
     public Guid ForumId { get; init; }
 
+    /// <summary>Only delegates whose registration has this status.</summary>
     [QueryParam]
     public RegistrationStatus? Status { get; init; }
 
+    /// <summary>Only the delegates of this delegation.</summary>
     [QueryParam]
     public Guid? DelegationId { get; init; }
 

@@ -19,9 +19,11 @@ public sealed class ListDelegatesRequest
     [QueryParam]
     public string? Cursor { get; init; }
 
+    /// <summary>Only delegates whose registration has this status.</summary>
     [QueryParam]
     public RegistrationStatus? Status { get; init; }
 
+    /// <summary>Only the delegates of this delegation.</summary>
     [QueryParam]
     public Guid? DelegationId { get; init; }
 

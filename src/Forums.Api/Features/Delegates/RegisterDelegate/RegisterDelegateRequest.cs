@@ -2,6 +2,7 @@ using FastEndpoints;
 
 namespace Forums.Api.Features.Delegates.RegisterDelegate;
 
+/// <summary>The new delegate's details; the status follows from the places free and whether the forum requires approval.</summary>
 public sealed class RegisterDelegateRequest : DelegateFields
 {
     /// <summary>The forum's id.</summary>

@@ -2,6 +2,7 @@ using FastEndpoints;
 
 namespace Forums.Api.Features.Delegations.CreateDelegation;
 
+/// <summary>The new delegation's fields.</summary>
 public sealed class CreateDelegationRequest : DelegationFields
 {
     /// <summary>The forum's id.</summary>

@@ -19,6 +19,7 @@ public sealed class ListDelegationsRequest
     [QueryParam]
     public string? Cursor { get; init; }
 
+    /// <summary>Only delegations of this kind.</summary>
     [QueryParam]
     public DelegationKind? Kind { get; init; }
 

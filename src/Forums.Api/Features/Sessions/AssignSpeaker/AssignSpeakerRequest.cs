@@ -4,6 +4,7 @@ using Forums.Api.Domain;
 
 namespace Forums.Api.Features.Sessions.AssignSpeaker;
 
+/// <summary>A speaker's role and place on a session; what is left out is the assignment's own, or the defaults for a new one.</summary>
 public sealed class AssignSpeakerRequest
 {
     /// <summary>The forum's id.</summary>

@@ -2,6 +2,7 @@ using FastEndpoints;
 
 namespace Forums.Api.Features.Sessions.CreateSession;
 
+/// <summary>The new session's fields; without an order it goes after the forum's last session.</summary>
 public sealed class CreateSessionRequest : SessionFields
 {
     /// <summary>The forum's id.</summary>

@@ -27,9 +27,11 @@ public sealed class ListSessionsRequest
     [QueryParam]
     public string? Room { get; init; }
 
+    /// <summary>Only sessions of this kind.</summary>
     [QueryParam]
     public SessionKind? Kind { get; init; }
 
+    /// <summary>Only sessions this speaker is on.</summary>
     [QueryParam]
     public Guid? SpeakerId { get; init; }
 

@@ -2,6 +2,7 @@ using FastEndpoints;
 
 namespace Forums.Api.Features.Speakers.CreateSpeaker;
 
+/// <summary>The new speaker's public profile, and the delegate who is that person, if any.</summary>
 public sealed class CreateSpeakerRequest : SpeakerFields
 {
     /// <summary>The forum's id.</summary>

@@ -5,10 +5,12 @@ using Forums.Api.Http.Validation;
 
 namespace Forums.Api.Features.Tokens.CreateToken;
 
+/// <summary>A new token: what it is for, what it may do, the forums it covers and when it expires.</summary>
 public sealed class CreateTokenRequest
 {
     /// <summary>What the token is for, e.g. "Registration desk, Turkistan".</summary>
     public string Name { get; init; } = null!;
+    /// <summary>What the token may do.</summary>
     public TokenRole? Role { get; init; }
     /// <summary>For an organiser token: the forums it covers (at least one). For an admin token: none.</summary>
     public List<Guid>? ForumIds { get; init; }

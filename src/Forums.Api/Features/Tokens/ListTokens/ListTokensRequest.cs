@@ -14,6 +14,7 @@ public sealed class ListTokensRequest
     [QueryParam]
     public string? Cursor { get; init; }
 
+    /// <summary>Only tokens with this role.</summary>
     [QueryParam]
     public TokenRole? Role { get; init; }
 
