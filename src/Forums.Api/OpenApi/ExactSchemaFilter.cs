@@ -43,11 +43,14 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
             var omittedWhenNull = ignore is { Condition: JsonIgnoreCondition.WhenWritingNull };
             var requiredByRule = isRequest && ValidatorFacts.IsRequired(context.Type, name);
             var nullable = IsNullable(property) && !omittedWhenNull && !requiredByRule;
+            if (!omittedWhenNull && (!isRequest || !nullable))
+                required.Add(name);
+            // OpenAPI 3.0.3 adds no null beside a reference (allOf): a request leaves such an optional field out instead.
+            if (isRequest && propertySchema is OpenApiSchema { AllOf.Count: > 0 })
+                nullable = false;
             SetNullable(propertySchema, nullable);
             if (isRequest)
                 ValidatorFacts.Describe(context.Type, name, propertySchema);
-            if (!omittedWhenNull && (!isRequest || !nullable))
-                required.Add(name);
         }
         concrete.Required = required;
         if (isRequest)
@@ -65,7 +68,10 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
     private static void SetNullable(IOpenApiSchema schema, bool nullable)
     {
         if (schema is OpenApiSchema { Type: { } type } concrete)
-            concrete.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
+        {
+            var set = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
+            concrete.Type = set == 0 ? null : set;
+        }
     }
 }
 

@@ -26,6 +26,8 @@ public static class OpenApiSetup
                               "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged.",
             });
             o.CustomSchemaIds(schemaIds.For);
+            // A property that refers to a schema keeps its own description beside the reference (allOf).
+            o.UseAllOfToExtendReferenceSchemas();
             o.OrderActionsBy(d => $"{d.RelativePath}|{Array.IndexOf(MethodOrder, d.HttpMethod)}");
             o.IncludeXmlComments(XmlDocs.FilePath);
             o.OperationFilter<FastEndpointsOperationFilter>();
