@@ -22,6 +22,7 @@ public static class OpenApiSetup
             {
                 Title = "Forum API",
                 Version = "1.0",
+                Contact = new OpenApiContact { Name = "The Forum API engineers (issues in the repository that serves this API)" },
                 Description = "Organisers register delegations and delegates of international forums and publish their programme. " +
                               "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged. " +
                               "Every GET also answers HEAD (the same status and headers, no body). Browser frontends may call it " +
