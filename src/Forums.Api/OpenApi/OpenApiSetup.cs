@@ -23,7 +23,9 @@ public static class OpenApiSetup
                 Title = "Forum API",
                 Version = "1.0",
                 Description = "Organisers register delegations and delegates of international forums and publish their programme. " +
-                              "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged.",
+                              "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged. " +
+                              "A request takes only what its schema lists: any other body member (a resource's read-only members sent " +
+                              "back as they were read, id, status, createdAt..., included) or query parameter is a 400 naming each.",
             });
             o.CustomSchemaIds(schemaIds.For);
             // A property that refers to a schema keeps its own description beside the reference (allOf).
