@@ -113,7 +113,7 @@ public static partial class LanguageTag
             if (!LanguageSubtagRegistry.Has(LanguageSubtagRegistry.Kind.Variant, parts[i]))
                 return Refused(tag, parts[i], "a variant", null, null);
             if (!variants.Add(parts[i]))
-                return $"'{tag}': '{parts[i]}' is given twice.";
+                return $"'{Echo(tag)}': '{parts[i]}' is given twice.";
         }
         var singletons = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (; i < parts.Length; i++)
@@ -123,15 +123,15 @@ public static partial class LanguageTag
             if (parts[i].Equals("x", StringComparison.OrdinalIgnoreCase))
                 return null;
             if (!parts[i].Equals("t", StringComparison.OrdinalIgnoreCase) && !parts[i].Equals("u", StringComparison.OrdinalIgnoreCase))
-                return $"'{tag}': '{parts[i]}' is not a registered extension (only -t- and -u- are; -x- starts a private part).";
+                return $"'{Echo(tag)}': '{parts[i]}' is not a registered extension (only -t- and -u- are; -x- starts a private part).";
             if (!singletons.Add(parts[i]))
-                return $"'{tag}': '{parts[i]}' is given twice.";
+                return $"'{Echo(tag)}': '{parts[i]}' is given twice.";
         }
         return null;
     }
 
     private static string Refused(string tag, string subtag, string what, string? meant, string? description) =>
-        (tag.Length == subtag.Length ? $"'{tag}' is not {what} {Registry}" : $"'{tag}': '{subtag}' is not {what} {Registry}") +
+        (tag.Length == subtag.Length ? $"'{Echo(tag)}' is not {what} {Registry}" : $"'{Echo(tag)}': '{subtag}' is not {what} {Registry}") +
         (meant is null ? $" {Examples}." : $"; did you mean {Suggestion(meant, description)}?");
 
     private static string Suggestion(string tag, string? description) => description is null ? $"'{tag}'" : $"'{tag}' ({description})";

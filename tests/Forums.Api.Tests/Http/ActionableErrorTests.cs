@@ -188,6 +188,17 @@ public sealed class ActionableErrorTests(EmptyForumsApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task A_csv_import_column_of_an_unregistered_language_is_refused_with_a_suggestion()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var file = CsvFiles.File(1).Replace("position.kk,", "position.kz,");
+
+        var problem = await (await admin.ImportAsync(forum, file)).ShouldBeInvalidAsync("line 2: position.*");
+
+        AssertSays((string)problem["errors"]!["line 2: position.*"]![0]!, "'kz' && did you mean 'kk' (Kazakh)?");
+    }
+
+    [Fact]
     public async Task Registered_tags_of_every_kind_are_accepted()
     {
         var tags = new JsonArray("kk", "kk-KZ", "uz-Cyrl", "uz-Latn-UZ", "zh-Hant-TW", "es-419", "sr-Latn", "ko", "ru", "en-GB", "und", "qaa", "x-forum",
