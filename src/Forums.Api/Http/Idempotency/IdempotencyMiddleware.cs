@@ -135,14 +135,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     {
         if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
         {
-            await Problems.Unprocessable($"This {HeaderName} was already used with another request body; use a new key for a new request.")
+            await Problems.Result(ProblemTypes.IdempotencyKeyReused, $"This {HeaderName} was already used with another request body; use a new key for a new request.")
                 .ExecuteAsync(context);
             return;
         }
         if (!existing.Completed)
         {
             context.Response.Headers.RetryAfter = "1";
-            await Problems.Conflict($"The first request with this {HeaderName} is still being processed; retry shortly.")
+            await Problems.Result(ProblemTypes.IdempotencyRequestInFlight, $"The first request with this {HeaderName} is still being processed; retry shortly.")
                 .ExecuteAsync(context);
             return;
         }
