@@ -66,7 +66,7 @@ public sealed record ApiTag(string Name, int Place, string Description);
 /// problem type: the members a type carries are optional here, each described with the types that carry it; the response
 /// lists its possible types in x-problem-types.
 /// </summary>
-/// <param name="Type">The problem type's URI, which a client tells problems apart by: one of those the response lists in x-problem-types; GET /problems/{name} (its last segment) describes it.</param>
+/// <param name="Type">The problem type's URI, which a client tells problems apart by: one of those the response lists in x-problem-types; GET /problems/{problemType} (its last segment) describes it.</param>
 /// <param name="Title">The status's name, e.g. "Not Found".</param>
 /// <param name="Status">The HTTP status code, the same as the answer's.</param>
 /// <param name="Detail">What went wrong, for a person to read: at most 2,000 characters, what the client sent shown with invisible characters as \uXXXX. Left out when there is nothing more to say.</param>

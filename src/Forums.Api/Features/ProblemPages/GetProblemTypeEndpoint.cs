@@ -9,14 +9,14 @@ public sealed class GetProblemTypeRequest
 {
     /// <summary>The type's name, the last segment of its URI, e.g. room-clash.</summary>
     [RouteParam]
-    public string Name { get; init; } = "";
+    public string ProblemType { get; init; } = "";
 }
 
 internal sealed class GetProblemTypeEndpoint(ProblemTypeUris uris) : Endpoint<GetProblemTypeRequest>
 {
     public override void Configure()
     {
-        Get("{name}");
+        Get("{problemType}");
         Group<ProblemPagesGroup>();
         Definition.Access(AccessLevel.Public);
         Description(d => d
@@ -30,9 +30,9 @@ internal sealed class GetProblemTypeEndpoint(ProblemTypeUris uris) : Endpoint<Ge
 
     public override async Task HandleAsync(GetProblemTypeRequest req, CancellationToken ct)
     {
-        if (ProblemTypes.Named(req.Name) is not { } type)
+        if (ProblemTypes.Named(req.ProblemType) is not { } type)
         {
-            await Send.ResultAsync(Problems.NotFound($"There is no problem type named '{req.Name}'; GET {ProblemTypes.PagePath} lists them."));
+            await Send.ResultAsync(Problems.NotFound($"There is no problem type named '{req.ProblemType}'; GET {ProblemTypes.PagePath} lists them."));
             return;
         }
         HttpContext.Response.Headers.CacheControl = ProblemPage.CacheControl;
