@@ -79,8 +79,9 @@ const published = await organiser.POST("/api/forums/{forumId}/publish", { params
 check("publish", published.data?.status === "published", published.error);
 const republished = await organiser.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
 check("publishing twice answers 409", republished.response.status === 409 && typeof republished.error?.detail === "string", republished.error);
+const notAllowed = republished.error && "allowedValues" in republished.error ? republished.error : undefined;
 check("publishing twice is the problem type status-not-allowed, naming the allowed statuses",
-  republished.error?.type.endsWith("/problems/status-not-allowed") === true && republished.error.allowedValues?.join() === "draft", republished.error);
+  notAllowed?.type.endsWith("/problems/status-not-allowed") === true && notAllowed.allowedValues?.join() === "draft", republished.error);
 
 // Registration: one place, two delegates; cancelling the first promotes the second.
 type Delegate = components["schemas"]["ForumDelegate"];
