@@ -27,6 +27,7 @@ public static class HttpSetup
         services.AddIdempotencyRecordPurger(configuration);
         services.AddForumsOpenApi(configuration, environment);
         services.AddForumsEdge(configuration);
+        services.AddForumsCrossOrigin(configuration);
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
@@ -34,7 +35,10 @@ public static class HttpSetup
 
     public static WebApplication UseForumsHttp(this WebApplication app)
     {
+        app.UseMiddleware<HeadRequests>();
+        app.UseRouting();
         app.UseForumsEdge();
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseForumsAuth(limits: a => a.UseForumsLimits());

@@ -93,7 +93,7 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
              "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "getSpeakerRecord", "updateSpeaker", "deleteSpeaker",
              "createSession", "listSessions", "getSession", "updateSession", "deleteSession", "assignSpeaker", "removeSpeaker",
              "getAgenda", "exportCalendar", "exportSchedule", "importDelegates", "exportDelegates", "getBadge", "getBadgeQrCode",
-             "checkInDelegate", "getCheckInSummary", "getLiveness", "getReadiness", "listProblemTypes", "getProblemType" }.Order(),
+             "checkInDelegate", "getCheckInSummary", "getLiveness", "getPlaces", "getReadiness", "listProblemTypes", "getProblemType" }.Order(),
             byId.Keys.Order());
         Assert.Equal(["country", "cursor", "limit", "q", "status"], ParameterNames(byId["listForums"].Operation, "query"));
         Assert.Equal(["Idempotency-Key"], ParameterNames(byId["createForum"].Operation, "header"));
