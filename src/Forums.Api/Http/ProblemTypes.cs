@@ -195,8 +195,10 @@ public static class ProblemTypes
     public static ProblemType? Named(string name) => ByName.GetValueOrDefault(name);
 
     /// <summary>The type of a status that has only one (400, 401, 403, 404, 412, 413, 415, 429, 500, 503); null for a status of several (409, 422) or none.</summary>
-    public static ProblemType? OfStatus(int status) =>
-        All.Count(t => t.Status == status) == 1 ? All.Single(t => t.Status == status) : null;
+    public static ProblemType? OfStatus(int status) => OnlyOfStatus.GetValueOrDefault(status);
+
+    private static readonly Dictionary<int, ProblemType> OnlyOfStatus =
+        All.GroupBy(t => t.Status).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
 
     /// <summary>The type a rule of the domain is answered with.</summary>
     public static ProblemType Of(BrokenRule rule) => rule switch
