@@ -44,6 +44,7 @@ public static class HttpSetup
         app.UseForumsAuth(limits: a => a.UseForumsLimits());
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<QueryParameterGuard>();
+        app.UseMiddleware<BodyMemberGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {
