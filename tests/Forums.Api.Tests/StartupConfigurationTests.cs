@@ -29,6 +29,7 @@ public sealed class StartupConfigurationTests
     [InlineData("--Seed:Enabled=1", "Seed:Enabled must be true or false")]
     [InlineData("--OpenApi:Enabled=on", "OpenApi:Enabled must be true or false")]
     [InlineData("--Api:PublicBaseUrl=forum.example.org", "Api:PublicBaseUrl must be an absolute http or https URL")]
+    [InlineData("--Api:ProblemTypeBaseUrl=forum.example.org/problems", "Api:ProblemTypeBaseUrl must be an absolute http or https URL")]
     [InlineData("--ForwardedHeaders:KnownProxies=10.0.0.300", "ForwardedHeaders:KnownProxies: '10.0.0.300' is not an IP address")]
     [InlineData("--ForwardedHeaders:KnownNetworks=10.0.0.0", "ForwardedHeaders:KnownNetworks: '10.0.0.0' is not a network")]
     public async Task A_configuration_that_cannot_work_stops_start_up_with_one_clear_message(string setting, string message)

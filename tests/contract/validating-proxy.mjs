@@ -1,7 +1,8 @@
 // A reverse proxy in front of the running API that holds every answer against the OpenAPI document, with the rules of
 // tests/Forums.Api.Tests/Infrastructure/ContractCheck.cs: the operation documents the status; the content type is one
 // the response lists; a JSON body is valid under its schema (OpenAPI 3.0 semantics, nullable included); the API's own
-// headers are sent where, and only where, the document declares them (and always where it declares them required).
+// headers are sent where, and only where, the document declares them (and always where it declares them required); a
+// problem's type is one of those its response lists (x-problem-types).
 // A request no operation matches (an unknown route, a method a route does not have) is passed on and not checked.
 // Requests go to the API unchanged (method, path, headers including Host, body) and answers come back unchanged
 // (status, headers, body bytes); the answer is buffered to be checked before it is sent on.
@@ -140,6 +141,12 @@ export function createContract(document) {
           if (!validate(value))
             for (const e of validate.errors)
               list.push(violation(`body ${e.instancePath || "/"}: ${e.message}${Object.keys(e.params ?? {}).length ? ` ${JSON.stringify(e.params)}` : ""}`));
+          if (mediaType === "application/problem+json") {
+            const listed = declared["x-problem-types"];
+            if (!Array.isArray(listed)) list.push(violation("a problem answer, but the response lists no problem types (x-problem-types)"));
+            else if (!listed.includes(value?.type))
+              list.push(violation(`the problem type ${value?.type} is not one the document lists for it (${listed.join(", ")})`));
+          }
         }
       }
     }

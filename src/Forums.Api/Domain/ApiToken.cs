@@ -51,7 +51,7 @@ public sealed class ApiToken
     public void Revoke(DateTime now)
     {
         if (RevokedAt is not null)
-            throw new RuleViolationException("The token is already revoked.");
+            throw new RuleViolationException("The token is already revoked.", BrokenRule.TokenRevoked);
         RevokedAt = now;
     }
 }

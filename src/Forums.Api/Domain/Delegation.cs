@@ -49,7 +49,8 @@ public sealed class Delegation : IForumChild, ISearchable
     public void Update(DelegationDetails details, DateTime now)
     {
         if (details.Quota is { } quota && quota < PlacesTaken)
-            throw new RuleViolationException($"{PlacesTaken} delegates of this delegation already hold places; the quota cannot be lower.");
+            throw new RuleViolationException($"{PlacesTaken} delegates of this delegation already hold places; the quota cannot be lower.",
+                BrokenRule.PlacesHeld) { PlacesTaken = PlacesTaken };
         Name = LanguageText.Copy(details.Name)!;
         Kind = details.Kind;
         Country = CountryCode.Canonical(details.Country);

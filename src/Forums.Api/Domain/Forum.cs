@@ -64,7 +64,10 @@ public sealed class Forum : IVersioned, ISearchable
         }
         if (details.Capacity is { } capacity && capacity < PlacesTaken)
             throw new RuleViolationException(
-                $"{PlacesTaken} delegates already hold places; the capacity cannot be lower. Cancel registrations first.");
+                $"{PlacesTaken} delegates already hold places; the capacity cannot be lower. Cancel registrations first.", BrokenRule.PlacesHeld)
+            {
+                PlacesTaken = PlacesTaken,
+            };
 
         Slug = details.Slug;
         Title = LanguageText.Copy(details.Title)!;
@@ -89,8 +92,10 @@ public sealed class Forum : IVersioned, ISearchable
     // Draft → Published → Archived; an archived forum is not published again (create a new edition instead).
     public void Publish(DateTime now)
     {
+        if (Status == ForumStatus.Archived)
+            throw Archived("The forum is archived: it is never published again (create a new edition instead).");
         if (Status != ForumStatus.Draft)
-            throw new RuleViolationException($"Only a draft forum can be published; this forum is {Status.ToString().ToLowerInvariant()}.");
+            throw NotAllowed($"Only a draft forum can be published; this forum is {Describe(Status)}.", ForumStatus.Draft);
         Status = ForumStatus.Published;
         PublishedAt = now;
         UpdatedAt = now;
@@ -99,7 +104,7 @@ public sealed class Forum : IVersioned, ISearchable
     public void Archive(DateTime now)
     {
         if (Status == ForumStatus.Archived)
-            throw new RuleViolationException("The forum is already archived.");
+            throw Archived("The forum is already archived.");
         Status = ForumStatus.Archived;
         UpdatedAt = now;
     }
@@ -107,8 +112,16 @@ public sealed class Forum : IVersioned, ISearchable
     public void EnsureCanBeDeleted()
     {
         if (Status == ForumStatus.Published)
-            throw new RuleViolationException("A published forum cannot be deleted; archive it instead.");
+            throw NotAllowed("A published forum cannot be deleted; archive it instead.", ForumStatus.Draft, ForumStatus.Archived);
     }
+
+    private static string Describe(ForumStatus status) => status.ToString().ToLowerInvariant();
+
+    private static RuleViolationException Archived(string message) =>
+        new(message, BrokenRule.ForumArchived) { CurrentStatus = Describe(ForumStatus.Archived) };
+
+    private RuleViolationException NotAllowed(string message, params ForumStatus[] allowed) =>
+        new(message, BrokenRule.StatusNotAllowed) { CurrentStatus = Describe(Status), AllowedValues = [.. allowed.Select(Describe)] };
 
     /// <summary>The number of days from the first to the last, both included.</summary>
     public static int Days(DateOnly first, DateOnly last) => last.DayNumber - first.DayNumber + 1;

@@ -103,15 +103,18 @@ public sealed class ForumDelegate : IForumChild, ISearchable
     /// <summary>Confirms a pending registration, or a waitlisted one that the ledger just gave a place.</summary>
     public void Confirm(DateTime now)
     {
+        if (Status == RegistrationStatus.Cancelled)
+            throw Cancelled("The registration is cancelled; reinstate it first.");
         if (Status is not (RegistrationStatus.Pending or RegistrationStatus.Waitlisted))
-            throw new RuleViolationException($"Only a pending or waitlisted registration can be confirmed; this one is {Describe(Status)}.");
+            throw NotAllowed($"Only a pending or waitlisted registration can be confirmed; this one is {Describe(Status)}.",
+                RegistrationStatus.Pending, RegistrationStatus.Waitlisted);
         SetStatus(RegistrationStatus.Confirmed, now);
     }
 
     public void Cancel(DateTime now)
     {
         if (Status == RegistrationStatus.Cancelled)
-            throw new RuleViolationException("The registration is already cancelled.");
+            throw Cancelled("The registration is already cancelled.");
         SetStatus(RegistrationStatus.Cancelled, now);
         WaitlistedAt = null;
     }
@@ -120,7 +123,7 @@ public sealed class ForumDelegate : IForumChild, ISearchable
     public void Reinstate(bool gotPlace, bool requiresApproval, DateTime now)
     {
         if (Status != RegistrationStatus.Cancelled)
-            throw new RuleViolationException($"Only a cancelled registration can be reinstated; this one is {Describe(Status)}.");
+            throw NotAllowed($"Only a cancelled registration can be reinstated; this one is {Describe(Status)}.", RegistrationStatus.Cancelled);
         Place(gotPlace, requiresApproval, now);
     }
 
@@ -128,7 +131,7 @@ public sealed class ForumDelegate : IForumChild, ISearchable
     public void Promote(bool requiresApproval, DateTime now)
     {
         if (Status != RegistrationStatus.Waitlisted)
-            throw new RuleViolationException("Only a waitlisted registration can be promoted.");
+            throw NotAllowed("Only a waitlisted registration can be promoted.", RegistrationStatus.Waitlisted);
         Place(gotPlace: true, requiresApproval, now);
     }
 
@@ -137,9 +140,20 @@ public sealed class ForumDelegate : IForumChild, ISearchable
     /// <summary>Only a confirmed delegate gets a badge and is let in.</summary>
     public void EnsureConfirmed(string forWhat)
     {
+        if (Status == RegistrationStatus.Cancelled)
+            throw Cancelled($"The registration is cancelled, not confirmed: no {forWhat}.");
         if (Status != RegistrationStatus.Confirmed)
-            throw new RuleViolationException($"The registration is {Describe(Status)}, not confirmed: no {forWhat}.");
+            throw new RuleViolationException($"The registration is {Describe(Status)}, not confirmed: no {forWhat}.", BrokenRule.NotConfirmed)
+            {
+                CurrentStatus = Describe(Status), AllowedValues = [Describe(RegistrationStatus.Confirmed)],
+            };
     }
+
+    private static RuleViolationException Cancelled(string message) =>
+        new(message, BrokenRule.DelegateCancelled) { CurrentStatus = Describe(RegistrationStatus.Cancelled) };
+
+    private RuleViolationException NotAllowed(string message, params RegistrationStatus[] allowed) =>
+        new(message, BrokenRule.StatusNotAllowed) { CurrentStatus = Describe(Status), AllowedValues = [.. allowed.Select(Describe)] };
 
     private void Place(bool gotPlace, bool requiresApproval, DateTime now)
     {

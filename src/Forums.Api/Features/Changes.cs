@@ -13,14 +13,15 @@ public sealed record Child<T>(ForumScope Forum, T Entity);
 
 /// <summary>
 /// The one way to load what a change changes: the forum itself or a resource under it, tracked, or the problem that
-/// stops the change (404 when it does not exist or the caller's token does not cover its forum, 412 for a stale
-/// If-Match). Inside a transaction, <c>lockFirst</c> takes the locks a rule needs once the caller's access is known
+/// stops the change (404 when it does not exist or the caller's token does not cover its forum, 409 when the forum is
+/// archived, 412 for a stale If-Match). Inside a transaction, <c>lockFirst</c> takes the locks a rule needs once the caller's access is known
 /// and before the resource is read, so that what it counts is read as the lock holds it.
 /// </summary>
 internal static class Changes
 {
+    /// <param name="evenArchived">True for the one change an archived forum still takes: its deletion.</param>
     public static async Task<Outcome<Forum>> LoadForumAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, string? ifMatch,
-        CancellationToken ct, Func<Task>? lockFirst = null)
+        CancellationToken ct, Func<Task>? lockFirst = null, bool evenArchived = false)
     {
         // A forum the caller's token does not cover is not found, so that its existence is not revealed.
         if (!caller.Organises(forumId))
@@ -30,6 +31,8 @@ internal static class Changes
         var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, ct);
         if (forum is null)
             return Outcome.Refused(ForumProblems.NotFound(forumId));
+        if (!evenArchived && ForumScope.RefuseChange(forum.Status) is { } archived)
+            return Outcome.Refused(archived);
         return ConditionalWrites.CheckIfMatch(ifMatch, forum) is { } stale ? Outcome.Refused(stale) : Outcome.Done(forum);
     }
 
@@ -37,7 +40,7 @@ internal static class Changes
         Guid id, string? ifMatch, Func<Guid, IResult> notFound, CancellationToken ct, Func<Task>? lockFirst = null)
         where T : class, IForumChild
     {
-        var (forum, missing) = await ForumScope.ForOrganiserAsync(db, caller, forumId, ct);
+        var (forum, missing) = await ForumScope.ForChangeAsync(db, caller, forumId, ct);
         if (missing is not null)
             return Outcome.Refused(missing);
         if (lockFirst is not null)

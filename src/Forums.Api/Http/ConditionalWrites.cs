@@ -9,19 +9,20 @@ public static class ConditionalWrites
 {
     public static IResult? CheckIfMatch(string? ifMatch, IVersioned entity) =>
         ETags.MatchFails(ifMatch, ETags.For(entity.Version))
-            ? Problems.PreconditionFailed($"If-Match does not match the current ETag {ETags.For(entity.Version)}; read the resource again.")
+            ? Problems.Result(ProblemTypes.StaleVersion, $"If-Match does not match the current ETag {ETags.For(entity.Version)}; read the resource again.",
+                (ProblemMembers.CurrentETag, ETags.For(entity.Version)))
             : null;
 
     /// <summary>The answer when another change won the race: 412 for a caller that sent If-Match, else 409.</summary>
     public static IResult Raced(string? ifMatch) => string.IsNullOrWhiteSpace(ifMatch)
-        ? Problems.Conflict("The resource was changed by another request at the same time; read it again and retry.")
-        : Problems.PreconditionFailed("The resource changed after it was read; read it again.");
+        ? Problems.Result(ProblemTypes.ChangedConcurrently, "The resource was changed by another request at the same time; read it again and retry.")
+        : Problems.Result(ProblemTypes.StaleVersion, "The resource changed after it was read; read it again.");
 
     /// <summary>
     /// Saves; the UPDATE carries the version that was read, so a change that raced in between is refused:
-    /// 412 when the caller sent If-Match, else 409. A unique index that refuses the write answers 409 with <paramref name="uniqueConflict"/>'s words.
+    /// 412 when the caller sent If-Match, else 409. A unique index that refuses the write answers <paramref name="uniqueConflict"/>'s problem.
     /// </summary>
-    public static async Task<IResult?> SaveAsync(ForumsDbContext db, string? ifMatch, Func<string>? uniqueConflict, CancellationToken ct)
+    public static async Task<IResult?> SaveAsync(ForumsDbContext db, string? ifMatch, Func<IResult>? uniqueConflict, CancellationToken ct)
     {
         try
         {
@@ -34,7 +35,7 @@ public static class ConditionalWrites
         }
         catch (DbUpdateException e) when (uniqueConflict is not null && DbErrors.IsUniqueViolation(e))
         {
-            return Problems.Conflict(uniqueConflict());
+            return uniqueConflict();
         }
     }
 }

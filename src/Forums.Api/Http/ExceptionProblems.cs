@@ -10,19 +10,19 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail) = exception switch
+        var (type, status, detail) = exception switch
         {
-            RuleViolationException rule => (StatusCodes.Status409Conflict, rule.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict,
+            RuleViolationException rule => (ProblemTypes.Of(rule.Rule), StatusCodes.Status409Conflict, rule.Message),
+            DbUpdateConcurrencyException => (ProblemTypes.ChangedConcurrently, StatusCodes.Status409Conflict,
                 "The resource was changed by another request at the same time; read it again and retry."),
-            DbUpdateException update when DbErrors.IsUniqueViolation(update) => (StatusCodes.Status409Conflict,
+            DbUpdateException update when DbErrors.IsUniqueViolation(update) => (ProblemTypes.ChangedConcurrently, StatusCodes.Status409Conflict,
                 "Another resource already has one of the unique values sent."),
-            DbUpdateException update when DbErrors.IsForeignKeyViolation(update) => (StatusCodes.Status409Conflict,
+            DbUpdateException update when DbErrors.IsForeignKeyViolation(update) => (ProblemTypes.StillReferenced, StatusCodes.Status409Conflict,
                 "Another resource still refers to this one, or this one refers to a resource that is gone."),
-            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
-            _ when DbErrors.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable,
+            BadHttpRequestException bad => ((ProblemType?)null, bad.StatusCode, bad.Message),
+            _ when DbErrors.IsUnavailable(exception) => (ProblemTypes.Unavailable, StatusCodes.Status503ServiceUnavailable,
                 "The database cannot take the request now (busy, read-only or unreachable); retry shortly. Nothing was changed."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred. The trace id identifies it in the logs."),
+            _ => (ProblemTypes.UnexpectedError, StatusCodes.Status500InternalServerError, "An unexpected error occurred. The trace id identifies it in the logs."),
         };
 
         if (status == StatusCodes.Status503ServiceUnavailable)
@@ -43,8 +43,21 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
                 Title = "One or more fields are invalid.",
                 Detail = "See errors: each key names a field as it is written in the request.",
             }
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Detail = detail };
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Detail = detail, Type = type?.Path };
         problem.Status = status;
+        if (exception is RuleViolationException violated)
+        {
+            // What the rule knows that a client can act on, as the members its problem type carries.
+            AddMember(problem, type!, ProblemMembers.CurrentStatus, violated.CurrentStatus);
+            AddMember(problem, type!, ProblemMembers.AllowedValues, violated.AllowedValues);
+            AddMember(problem, type!, ProblemMembers.PlacesTaken, violated.PlacesTaken);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
+    }
+
+    private static void AddMember(Microsoft.AspNetCore.Mvc.ProblemDetails problem, ProblemType type, string name, object? value)
+    {
+        if (value is not null && type.Members.Contains(name))
+            problem.Extensions[name] = value;
     }
 }

@@ -20,6 +20,7 @@ public static class HttpSetup
         services.AddSingleton(TimeProvider.System);
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddSingleton(new ProblemTypeUris(configuration));
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Enrich(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblems>();

@@ -29,15 +29,27 @@ public static class Problems
         [503] = ("Service Unavailable", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4"),
     };
 
-    public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, detail);
-    public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, detail);
+    public static IResult NotFound(string detail) => Result(ProblemTypes.NotFound, detail);
 
-    /// <summary>A 409 about a resource that already exists, with its URL in <c>existing</c>.</summary>
-    public static IResult Conflict(string detail, string existing) =>
-        TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: StatusCodes.Status409Conflict, title: TitleOf(409), type: TypeOf(409),
-            extensions: new Dictionary<string, object?> { ["existing"] = existing });
-    public static IResult PreconditionFailed(string detail) => Result(StatusCodes.Status412PreconditionFailed, detail);
-    public static IResult Unprocessable(string detail) => Result(StatusCodes.Status422UnprocessableEntity, detail);
+    /// <summary>
+    /// A problem of this type, with the extension members it carries (a member whose value is null is left out). Its type is
+    /// written as its page's path here and made absolute when it is answered (<see cref="Enrich"/>).
+    /// </summary>
+    public static IResult Result(ProblemType type, string detail, params (string Name, object? Value)[] members)
+    {
+        if (type.Status == StatusCodes.Status400BadRequest)
+            throw new ArgumentOutOfRangeException(nameof(type), "A 400 names the field it is about: use Problems.BadRequest.");
+        var extensions = new Dictionary<string, object?>();
+        foreach (var (name, value) in members)
+        {
+            if (!type.Members.Contains(name))
+                throw new ArgumentException($"The problem type {type.Name} does not carry the member {name}; add it to its declaration first.", nameof(members));
+            if (value is not null)
+                extensions[name] = value;
+        }
+        return TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: type.Status, title: TitleOf(type.Status), type: type.Path,
+            extensions: extensions);
+    }
 
     /// <summary>Most entries an error document lists; one more entry says how many were left out.</summary>
     public const int MaxErrorEntries = 100;
@@ -56,17 +68,26 @@ public static class Problems
             detail: "See errors: each key names a field as it is written in the request.",
             title: "One or more fields are invalid.", type: TypeOf(400));
 
-    /// <summary>A problem of this status; a 400 names its field (<see cref="BadRequest"/>), so it is never made here.</summary>
+    /// <summary>
+    /// A problem of a status that has one problem type (401, 403, 404, 412, 413, 415, 429, 503). A 400 names its field
+    /// (<see cref="BadRequest"/>), and a 409 or 422 its type, so neither is made here.
+    /// </summary>
     public static IResult Result(int status, string detail) => status == StatusCodes.Status400BadRequest
         ? throw new ArgumentOutOfRangeException(nameof(status), "A 400 names the field it is about: use Problems.BadRequest.")
-        : TypedResults.Problem(detail: CutTo(detail, MaxDetailLength), statusCode: status, title: TitleOf(status), type: TypeOf(status));
+        : Result(ProblemTypes.OfStatus(status)
+                 ?? throw new ArgumentOutOfRangeException(nameof(status), $"A {status} has several problem types: name the one this is."), detail);
 
     public static string TitleOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Title : "Error";
 
-    public static string TypeOf(int status) => Statuses.TryGetValue(status, out var s) ? s.Type : "about:blank";
+    /// <summary>
+    /// The type of a problem of this status made elsewhere (the framework, the exception handler): the status's problem
+    /// type when it has one, else the RFC section that defines the status.
+    /// </summary>
+    public static string TypeOf(int status) =>
+        ProblemTypes.OfStatus(status)?.Path ?? (Statuses.TryGetValue(status, out var s) ? s.Type : "about:blank");
 
     public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors, int moreEntries = 0) => new(
-        Type: TypeOf(400),
+        Type: ProblemTypeUris.Of(context).For(ProblemTypes.Validation),
         Title: "One or more fields are invalid.",
         Status: StatusCodes.Status400BadRequest,
         Detail: "See errors: each key names a field as it is written in the request.",
@@ -141,7 +162,8 @@ public static class Problems
         Activity.Current?.Id ?? context?.TraceIdentifier ?? "";
 
     /// <summary>
-    /// Adds what every problem of this API carries: the request path and the trace id that the logs carry. The detail
+    /// Adds what every problem of this API carries: the request path and the trace id that the logs carry, and its type
+    /// as an absolute URI (<see cref="ProblemTypeUris"/>); a problem the framework made gets its status's type. The detail
     /// and the path (decoded, so "%E2%80%AE" is U+202E) are shown as <see cref="CutTo"/> shows any text a client wrote.
     /// </summary>
     public static void Enrich(Microsoft.AspNetCore.Mvc.ProblemDetails problem, HttpContext context)
@@ -156,11 +178,13 @@ public static class Problems
                 problem.Type = TypeOf(status);
             problem.Title ??= TitleOf(status);
         }
+        if (problem.Type is { } type)
+            problem.Type = ProblemTypeUris.Of(context).Absolute(type);
     }
 }
 
 /// <summary>RFC 9457 problem details for invalid input, with the failing fields named as in the JSON.</summary>
-/// <param name="Type">https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1, the section that defines 400.</param>
+/// <param name="Type">The URI of the problem type "validation" (its page: GET /problems/validation).</param>
 /// <param name="Title">"One or more fields are invalid."</param>
 /// <param name="Status">400.</param>
 /// <param name="Detail">Where to look: the errors, each keyed by a field as it is written in the request.</param>

@@ -107,6 +107,12 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         {
             if (mediaType.Contains("json", StringComparison.Ordinal) || content is not OpenApiMediaType concrete)
                 continue;
+            // A page (a problem type's) is read, not saved: text, without a file name.
+            if (mediaType == "text/html")
+            {
+                concrete.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "An HTML page." };
+                continue;
+            }
             concrete.Schema = File();
             (response.Headers ??= new Dictionary<string, IOpenApiHeader>())["Content-Disposition"] = new OpenApiHeader
             {
@@ -145,6 +151,8 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                         Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
                     },
                 });
+            StandardAnswers.Add(operation, context, StatusCodes.Status422UnprocessableEntity,
+                "The Idempotency-Key was used before with another body.");
             if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse concrete)
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();

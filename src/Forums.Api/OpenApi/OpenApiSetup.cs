@@ -39,11 +39,13 @@ public static class OpenApiSetup
             o.AddSecurityDefinition(SecurityRequirements.SchemeId, SecurityRequirements.Scheme);
             o.OperationFilter<SecurityRequirements>();
             o.OperationFilter<StandardAnswers>();
+            o.OperationFilter<ProblemTypeAnswers>();
             o.DocumentFilter<DocumentConventions>();
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<LanguageMapSchemas>();
             o.SchemaFilter<SeedExamples>();
             o.SchemaFilter<EnumDescriptions>();
+            o.SchemaFilter<ProblemMemberDescriptions>();
         });
         return services;
     }

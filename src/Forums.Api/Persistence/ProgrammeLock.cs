@@ -7,8 +7,8 @@ namespace Forums.Api.Persistence;
 /// <summary>A forum's dates and zone, as they are under its programme lock.</summary>
 public sealed record ForumCalendar(DateOnly? StartDate, DateOnly? EndDate, TimeZoneInfo Zone);
 
-/// <summary>The scheduled sessions a change of dates would leave outside: the first few, and how many in all.</summary>
-public sealed record SessionsOutside(IReadOnlyList<(Guid Id, Dictionary<string, string> Title)> First, int Count)
+/// <summary>The scheduled sessions a change of dates would leave outside: the first few by name, how many in all, and all their ids.</summary>
+public sealed record SessionsOutside(IReadOnlyList<(Guid Id, Dictionary<string, string> Title)> First, int Count, IReadOnlyList<Guid> Ids)
 {
     /// <summary>Named for a message: a programme of thousands must not make a message of thousands.</summary>
     public List<string> Names(Func<Dictionary<string, string>, string> title)
@@ -47,6 +47,6 @@ public static class ProgrammeLock
         var outside = scheduled
             .Where(s => !ForumTime.WithinDates(new TimeSlot(s.StartsAt!.Value, s.EndsAt!.Value), first, last, zone))
             .ToList();
-        return new SessionsOutside(outside.Take(named).Select(s => (s.Id, s.Title)).ToList(), outside.Count);
+        return new SessionsOutside(outside.Take(named).Select(s => (s.Id, s.Title)).ToList(), outside.Count, outside.Select(s => s.Id).ToList());
     }
 }

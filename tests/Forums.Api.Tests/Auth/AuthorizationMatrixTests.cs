@@ -79,6 +79,8 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["getPlaces"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/places"), 401, 401, 404, 200, 200),
         ["getLiveness"] = new(_ => Call(HttpMethod.Get, "/health/live"), 200, 401, 200, 200, 200),
         ["getReadiness"] = new(_ => Call(HttpMethod.Get, "/health/ready"), 200, 401, 200, 200, 200),
+        ["listProblemTypes"] = new(_ => Call(HttpMethod.Get, "/problems"), 200, 401, 200, 200, 200),
+        ["getProblemType"] = new(_ => Call(HttpMethod.Get, "/problems/room-clash"), 200, 401, 200, 200, 200),
         ["createSpeaker"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/speakers", new SpeakerBuilder().Build()), 401, 401, 404, 201, 201),
         ["listSpeakers"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers"), 404, 401, 404, 200, 200),
         ["getSpeaker"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}"), 404, 401, 404, 200, 200),

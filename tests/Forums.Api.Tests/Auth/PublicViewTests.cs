@@ -39,6 +39,7 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
             ["delegationId"] = (string)delegations["items"]![0]!["id"]!,
             ["speakerId"] = (string)speaker["id"]!,
             ["sessionId"] = (string)sessions["items"]![0]!["id"]!,
+            ["problemType"] = "email-taken",
         };
 
         var publicReads = document["paths"]!.AsObject()

@@ -128,7 +128,7 @@ public sealed class IdempotencyRaceTests(IdempotencyRaceTests.RacingApi api) : I
 
         var response = await CreateWithRivalAsync(Rival.AlwaysClaimsFirstThenReleases, slug);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await response.ShouldBeProblemOfTypeAsync(HttpStatusCode.Conflict, "idempotency-request-in-flight");
         Assert.Equal(4, api.Rival.Inserts);
         Assert.Equal(0, await CountForumsWithSlug(slug));
     }

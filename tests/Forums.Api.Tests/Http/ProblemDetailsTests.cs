@@ -50,7 +50,7 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = api.Services };
         context.Response.Body = new MemoryStream();
 
-        await Problems.Result(409, new string('d', 100_000)).ExecuteAsync(context);
+        await Problems.Result(ProblemTypes.ChangedConcurrently, new string('d', 100_000)).ExecuteAsync(context);
 
         context.Response.Body.Position = 0;
         var detail = (string)System.Text.Json.Nodes.JsonNode.Parse(context.Response.Body)!["detail"]!;

@@ -73,3 +73,14 @@ public static class Api
 
     public static MediaTypeHeaderValue? ContentType(this HttpResponseMessage response) => response.Content.Headers.ContentType;
 }
+
+public static class ProblemAssertions
+{
+    /// <summary>Asserts problem details of this status and problem type (its name, under the default type base); returns it.</summary>
+    public static async Task<JsonObject> ShouldBeProblemOfTypeAsync(this HttpResponseMessage response, HttpStatusCode status, string typeName)
+    {
+        var problem = await response.ShouldBeProblemAsync(status);
+        Assert.Equal(Forums.Api.Http.ProblemTypeUris.DefaultBase + typeName, (string?)problem["type"]);
+        return problem;
+    }
+}

@@ -9,7 +9,8 @@ namespace Forums.Api.Tests.Infrastructure;
 /// <summary>
 /// Every answer a test gets from the API, held against the committed OpenAPI document (the one generators read): the
 /// operation documents the status; the content type is one it lists; a JSON body is valid under its schema (OpenAPI
-/// 3.0 rules, nullable included); the API's own headers are sent where, and only where, the document declares them.
+/// 3.0 rules, nullable included); a problem's type is one the response lists (x-problem-types); the API's own headers
+/// are sent where, and only where, the document declares them.
 /// Clients of <see cref="ForumsApiFactory"/> pass every answer through <see cref="Handler"/>, which fails the request
 /// that broke the contract. A request the document has no operation for (an unknown route, a method a route does not
 /// have) is not checked here: it is the framework's 404 or 405, tested on its own.
@@ -59,8 +60,12 @@ public static partial class ContractCheck
             else if (mediaType is null || !declared.Content.TryGetValue(mediaType, out var content))
                 violations.Add($"{name}: content type {mediaType} is not one of {string.Join(", ", declared.Content.Keys)}");
             else if (readBody && mediaType.Contains("json") && content.Schema is { } schema)
+            {
                 violations.AddRange(schema.ActualSchema.Validate(body, SchemaType.OpenApi3)
                     .Select(e => $"{name}: body {e.Path}: {e.Kind}{(e.Property is null ? "" : $" ({e.Property})")}"));
+                if (mediaType == "application/problem+json")
+                    violations.AddRange(UndeclaredProblemType(name, declared, body));
+            }
         }
 
         foreach (var header in ApiHeaders)
@@ -74,6 +79,30 @@ public static partial class ContractCheck
         }
         return violations;
     }
+
+    /// <summary>A problem whose type the response does not list: a client generated from the document could not tell it apart.</summary>
+    private static List<string> UndeclaredProblemType(string name, OpenApiResponse declared, string body)
+    {
+        string? type;
+        try
+        {
+            type = (string?)System.Text.Json.Nodes.JsonNode.Parse(body)?["type"];
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return []; // the schema check has said what is wrong with it
+        }
+        var listed = declared.ExtensionData?.TryGetValue(ProblemTypesExtension, out var value) == true && value is System.Collections.IEnumerable items and not string
+            ? items.Cast<object?>().Select(i => i?.ToString()).ToList()
+            : null;
+        if (listed is null)
+            return [$"{name}: a problem answer, but the response lists no problem types ({ProblemTypesExtension})"];
+        if (type is null || !listed.Contains(type))
+            return [$"{name}: the problem type {type} is not one the document lists for it ({string.Join(", ", listed)})"];
+        return [];
+    }
+
+    public const string ProblemTypesExtension = "x-problem-types";
 
     private static bool Sent(HttpResponseMessage response, string header) =>
         response.Headers.NonValidated.Contains(header) || response.Content.Headers.NonValidated.Contains(header);

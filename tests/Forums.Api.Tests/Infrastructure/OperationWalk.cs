@@ -37,7 +37,7 @@ public static class OperationWalk
         return new Dictionary<string, string>
         {
             ["forumId"] = forum, ["slug"] = (string)published["slug"]!, ["delegationId"] = delegation, ["delegateId"] = delegate_,
-            ["speakerId"] = speaker, ["sessionId"] = session, ["tokenId"] = tokenId,
+            ["speakerId"] = speaker, ["sessionId"] = session, ["tokenId"] = tokenId, ["problemType"] = "room-clash",
         };
     }
 

@@ -51,6 +51,23 @@ public sealed class ContractCheckTests
             await Check("POST", "/api/forums", HttpStatusCode.Created, null, ("ETag", "\"1\"")));
 
     [Fact]
+    public async Task A_problem_type_the_response_does_not_list_is_a_violation()
+    {
+        static async Task<List<string>> Answer(string type)
+        {
+            var body = $$"""{"type": "{{type}}", "title": "Not Found", "status": 404, "instance": "/api/forums/x", "traceId": "00-t"}""";
+            var response = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent(body, Encoding.UTF8, "application/problem+json") };
+            return await ContractCheck.ViolationsAsync(new HttpRequestMessage(HttpMethod.Get, "http://localhost" + Forum), response);
+        }
+
+        Assert.Empty(await Answer(Forums.Api.Http.ProblemTypeUris.DefaultBase + "not-found"));
+        Assert.Contains($"getForum 404: the problem type {Forums.Api.Http.ProblemTypeUris.DefaultBase}room-clash is not one the document lists",
+            Assert.Single(await Answer(Forums.Api.Http.ProblemTypeUris.DefaultBase + "room-clash")));
+        Assert.Contains("getForum 404: the problem type https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5 is not one",
+            Assert.Single(await Answer("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5")));
+    }
+
+    [Fact]
     public async Task A_literal_path_is_matched_before_a_parameter_and_an_unknown_route_is_left_alone()
     {
         Assert.Contains("exportDelegates 418", Assert.Single(await Check("GET", Forum + "/delegates/export", (HttpStatusCode)418)));

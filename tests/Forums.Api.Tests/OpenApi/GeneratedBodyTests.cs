@@ -39,7 +39,7 @@ public sealed class GeneratedBodyTests(EmptyForumsApiFactory api) : IClassFixtur
         Assert.True(response.IsSuccessStatusCode, $"{operationId} with {Minimal(schema, world).ToJsonString()}: {(int)response.StatusCode} {text}");
     }
 
-    private static IEnumerable<(string Id, HttpMethod Method, string Path, JsonObject Schema)> Operations() =>
+    internal static IEnumerable<(string Id, HttpMethod Method, string Path, JsonObject Schema)> Operations() =>
         from path in Document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         let body = operation.Value!["requestBody"]?["content"]?["application/json"]?["schema"]
@@ -47,7 +47,7 @@ public sealed class GeneratedBodyTests(EmptyForumsApiFactory api) : IClassFixtur
         select ((string)operation.Value!["operationId"]!, new HttpMethod(operation.Key.ToUpperInvariant()), path.Key, Resolve(body));
 
     /// <summary>The object of only the required fields.</summary>
-    private static JsonObject Minimal(JsonObject schema, IReadOnlyDictionary<string, string> world)
+    internal static JsonObject Minimal(JsonObject schema, IReadOnlyDictionary<string, string> world)
     {
         var body = new JsonObject();
         foreach (var name in (schema["required"]?.AsArray() ?? []).Select(r => (string)r!))

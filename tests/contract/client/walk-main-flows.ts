@@ -79,6 +79,9 @@ const published = await organiser.POST("/api/forums/{forumId}/publish", { params
 check("publish", published.data?.status === "published", published.error);
 const republished = await organiser.POST("/api/forums/{forumId}/publish", { params: { path: { forumId: id } } });
 check("publishing twice answers 409", republished.response.status === 409 && typeof republished.error?.detail === "string", republished.error);
+const notAllowed = republished.error && "allowedValues" in republished.error ? republished.error : undefined;
+check("publishing twice is the problem type status-not-allowed, naming the allowed statuses",
+  notAllowed?.type.endsWith("/problems/status-not-allowed") === true && notAllowed.allowedValues?.join() === "draft", republished.error);
 
 // Registration: one place, two delegates; cancelling the first promotes the second.
 type Delegate = components["schemas"]["ForumDelegate"];
@@ -138,6 +141,9 @@ const clash = await admin.POST("/api/forums/{forumId}/sessions", {
 });
 const clashProblem = clash.error && "existing" in clash.error ? clash.error : undefined;
 check("a room clash answers 409 naming the other session", clash.response.status === 409 && clashProblem?.existing?.endsWith(session.data?.id ?? "-") === true, clash.error);
+// A program tells problems apart by their type (the URIs the response lists in x-problem-types), then reads its members.
+check("the room clash is told apart by its problem type, with the other session's id",
+  clashProblem?.type.endsWith("/problems/room-clash") === true && clashProblem.conflictingSessionId === session.data?.id, clash.error);
 const agenda = await admin.GET("/api/forums/{forumId}/agenda", { params: { path: { forumId: datedId } } });
 const day: components["schemas"]["AgendaDay"] | undefined = agenda.data?.days[0];
 check("the agenda shows the day and the speaker", day?.date === "2027-05-21" && day.sessions[0]?.speakers[0]?.nameLatin === "Chon Yong-hwa", agenda.error);

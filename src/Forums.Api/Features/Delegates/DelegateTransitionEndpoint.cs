@@ -20,6 +20,9 @@ internal abstract class DelegateTransitionEndpoint(ForumsDbContext db, TimeProvi
     protected abstract string OperationSummary { get; }
     protected abstract string OperationDescription { get; }
 
+    /// <summary>The 409s of this transition besides a race and an archived forum: the registration's status does not allow it, no place is free.</summary>
+    protected abstract ProblemType[] Refusals { get; }
+
     /// <summary>Changes the delegate (and places); returns the problem to answer instead, which rolls everything back.</summary>
     protected abstract Task<IResult?> ApplyAsync(ForumDelegate delegate_, ForumScope forum, DateTime now, CancellationToken ct);
 
@@ -33,12 +36,13 @@ internal abstract class DelegateTransitionEndpoint(ForumsDbContext db, TimeProvi
             .WithSummary(OperationSummary)
             .WithDescription(OperationDescription)
             .Produces<DelegateResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems([.. Refusals, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently]), clearDefaults: true);
     }
 
     public override async Task HandleAsync(DelegateChangeRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

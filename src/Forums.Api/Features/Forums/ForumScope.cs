@@ -33,6 +33,23 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
         return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }
 
+    /// <summary>
+    /// For changes to what lies under a forum: the forum, 404 as for <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>,
+    /// or 409 forum-archived: an archived forum is read-only, and everything under it. The one place that rule is kept.
+    /// </summary>
+    public static async Task<(ForumScope? Forum, IResult? Problem)> ForChangeAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct) =>
+        Writable(await ForOrganiserAsync(db, caller, forumId, ct));
+
+    /// <summary>The same as <see cref="ForChangeAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>, on the lean path.</summary>
+    public static async Task<(ForumScope? Forum, IResult? Problem)> ForChangeAsync(LeanReader reads, ClaimsPrincipal caller, Guid forumId, CancellationToken ct) =>
+        Writable(await ForOrganiserAsync(reads, caller, forumId, ct));
+
+    /// <summary>409 forum-archived for a change to an archived forum or to anything under it; null while it may change.</summary>
+    public static IResult? RefuseChange(ForumStatus status) => status == ForumStatus.Archived ? ForumProblems.Archived() : null;
+
+    private static (ForumScope? Forum, IResult? Problem) Writable((ForumScope? Forum, IResult? Problem) found) =>
+        found.Forum is { } forum && RefuseChange(forum.Status) is { } archived ? (null, archived) : found;
+
     /// <summary>For public reads: the forum, or 404 when it does not exist or is a draft the caller does not organise.</summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForReaderAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {

@@ -14,6 +14,9 @@ internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider
     protected abstract string OperationSummary { get; }
     protected abstract void Apply(Forum forum, DateTime now);
 
+    /// <summary>The 409s of this transition besides a race: the forum's status does not allow it.</summary>
+    protected abstract ProblemType[] Refusals { get; }
+
     public override void Configure()
     {
         Post($"{{forumId}}/{Action}");
@@ -23,7 +26,8 @@ internal abstract class ForumTransitionEndpoint(ForumsDbContext db, TimeProvider
             .WithName(OperationId)
             .WithSummary(OperationSummary)
             .Produces<ForumResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems([ProblemTypes.ChangedConcurrently, .. Refusals]), clearDefaults: true);
     }
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)

@@ -29,13 +29,15 @@ internal static class ProgrammeRules
     /// <summary>409 once the forum has as many sessions as a programme may hold; checked under the programme lock.</summary>
     public static async Task<IResult?> CheckRoomForSessionAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>
         await db.Sessions.CountAsync(s => s.ForumId == forumId, ct) >= Session.MaxPerForum
-            ? Problems.Conflict($"A forum's programme holds at most {Session.MaxPerForum} sessions; delete one first.")
+            ? Problems.Result(ProblemTypes.ProgrammeLimit, $"A forum's programme holds at most {Session.MaxPerForum} sessions; delete one first.",
+                (ProblemMembers.Limit, Session.MaxPerForum))
             : null;
 
     /// <summary>409 once the forum's sessions have as many speakers, all together, as a programme may hold; under the programme lock.</summary>
     public static async Task<IResult?> CheckRoomForSpeakerAsync(ForumsDbContext db, Guid forumId, CancellationToken ct) =>
         await db.SessionSpeakers.CountAsync(a => db.Sessions.Any(s => s.Id == a.SessionId && s.ForumId == forumId), ct) >= SessionSpeaker.MaxPerForum
-            ? Problems.Conflict($"A forum's sessions hold at most {SessionSpeaker.MaxPerForum:N0} speakers all together; remove one first.")
+            ? Problems.Result(ProblemTypes.ProgrammeLimit, $"A forum's sessions hold at most {SessionSpeaker.MaxPerForum:N0} speakers all together; remove one first.",
+                (ProblemMembers.Limit, SessionSpeaker.MaxPerForum))
             : null;
 
     /// <summary>409 naming the other session when the room or one of the speakers is taken during the slot.</summary>
@@ -49,16 +51,18 @@ internal static class ProgrammeRules
 
         if (NameKey.Of(room) is { } roomKey && await overlapping.Where(o => o.RoomKey == roomKey)
                 .Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct) is { } roomClash)
-            return Problems.Conflict($"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
-                SessionProblems.Location(forumId, roomClash.Id));
+            return Problems.Result(ProblemTypes.RoomClash,
+                $"The room '{room}' is taken at that time by the session '{Titles.First(roomClash.Title)}' ({roomClash.Id}).",
+                (ProblemMembers.ConflictingSessionId, roomClash.Id), (ProblemMembers.Existing, SessionProblems.Location(forumId, roomClash.Id)));
 
         if (speakerIds.Count > 0 && await overlapping
                 .SelectMany(o => db.SessionSpeakers.Where(a => a.SessionId == o.Id && speakerIds.Contains(a.SpeakerId)),
                     (o, a) => new { o.Id, o.Title, a.SpeakerId })
                 .FirstOrDefaultAsync(ct) is { } speakerClash)
-            return Problems.Conflict(
+            return Problems.Result(ProblemTypes.SpeakerClash,
                 $"The speaker {speakerClash.SpeakerId} speaks at that time in the session '{Titles.First(speakerClash.Title)}' ({speakerClash.Id}).",
-                SessionProblems.Location(forumId, speakerClash.Id));
+                (ProblemMembers.SpeakerId, speakerClash.SpeakerId), (ProblemMembers.ConflictingSessionId, speakerClash.Id),
+                (ProblemMembers.Existing, SessionProblems.Location(forumId, speakerClash.Id)));
         return null;
     }
 

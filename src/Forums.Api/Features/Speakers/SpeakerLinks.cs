@@ -16,7 +16,7 @@ internal static class SpeakerLinks
         var other = await db.Speakers.Where(s => s.ForumId == forumId && s.DelegateId == id && s.Id != speakerId)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
         return other is { } existing
-            ? Problems.Conflict("Another speaker of this forum is already linked to that delegate.", SpeakerProblems.Location(forumId, existing))
+            ? SpeakerProblems.DelegateTaken(forumId, existing)
             : null;
     }
 }

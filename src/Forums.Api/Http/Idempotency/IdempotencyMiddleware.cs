@@ -63,7 +63,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         var scope = ScopeOf(context, endpoint);
         var hash = await HashRequestAsync(context.Request, context.RequestAborted);
 
-        var record = await ClaimAsync(db, scope, key, hash, context.RequestAborted);
+        (IdempotencyRecord? Claimed, IdempotencyRecord? Existing) record;
+        try
+        {
+            record = await ClaimAsync(db, scope, key, hash, context.RequestAborted);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Four claims in a row lost to other requests with this key: one of them is at work, as a retry will find.
+            context.Response.Headers.RetryAfter = "1";
+            await Problems.Result(ProblemTypes.IdempotencyRequestInFlight, $"Another request with this {HeaderName} keeps claiming it; retry shortly.")
+                .ExecuteAsync(context);
+            return;
+        }
         if (record.Claimed is null)
         {
             await AnswerWithoutRunningAsync(context, record.Existing!, hash, accepts);
@@ -135,14 +147,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     {
         if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
         {
-            await Problems.Unprocessable($"This {HeaderName} was already used with another request body; use a new key for a new request.")
+            await Problems.Result(ProblemTypes.IdempotencyKeyReused, $"This {HeaderName} was already used with another request body; use a new key for a new request.")
                 .ExecuteAsync(context);
             return;
         }
         if (!existing.Completed)
         {
             context.Response.Headers.RetryAfter = "1";
-            await Problems.Conflict($"The first request with this {HeaderName} is still being processed; retry shortly.")
+            await Problems.Result(ProblemTypes.IdempotencyRequestInFlight, $"The first request with this {HeaderName} is still being processed; retry shortly.")
                 .ExecuteAsync(context);
             return;
         }

@@ -23,13 +23,15 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
             .Accepts<CheckInDelegateRequest>("application/json")
             .Produces<CheckInResponse>(StatusCodes.Status201Created)
             .Produces<CheckInResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 415, 422)
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.NotConfirmed, ProblemTypes.DelegateCancelled, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently,
+                ProblemTypes.NonceReused)
             .CreatesWithoutLocation("a check-in is read through the check-in summary, not on its own"), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CheckInDelegateRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);
@@ -44,7 +46,7 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same scan, retried while the first was being written: answer as the first.
-            answer = await ReplayAsync(forum!.Id, code, req.Nonce, ct) ?? Problems.Conflict("The scan collided with its retry; retry.");
+            answer = await ReplayAsync(forum!.Id, code, req.Nonce, ct) ?? Problems.Result(ProblemTypes.ChangedConcurrently, "The scan collided with its retry; retry.");
         }
         await Send.ResultAsync(answer);
     }
@@ -80,7 +82,7 @@ internal sealed class CheckInDelegateEndpoint(ForumsDbContext db, TimeProvider t
         if (scan is null)
             return null;
         if (scan.Delegate.AccreditationCode != code)
-            return Problems.Unprocessable("This nonce was used for another accreditation code; use a new nonce for a new scan.");
+            return Problems.Result(ProblemTypes.NonceReused, "This nonce was used for another accreditation code; use a new nonce for a new scan.");
         return Answer(scan.Delegate, scan.FirstScan, scan.Delegate.CheckedInAt!.Value);
     }
 

@@ -1,6 +1,7 @@
 using Forums.Api.Domain;
 using Forums.Api.Features.Delegations;
 using Forums.Api.Features.Forums;
+using Forums.Api.Http;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Delegates.CancelDelegate;
@@ -12,6 +13,8 @@ internal sealed class CancelDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
     protected override string OperationSummary => "Cancel a registration; its place goes to the longest-waiting delegate";
     protected override string OperationDescription =>
         "A confirmed or pending delegate's place is given at once to the first waitlisted delegate whose delegation has room.";
+
+    protected override ProblemType[] Refusals => [ProblemTypes.DelegateCancelled];
 
     protected override async Task<IResult?> ApplyAsync(ForumDelegate delegate_, ForumScope forum, DateTime now, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
+using Forums.Api.Http;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Delegates.ConfirmDelegate;
@@ -12,11 +13,13 @@ internal sealed class ConfirmDelegateEndpoint(ForumsDbContext db, PlaceLedger pl
     protected override string OperationDescription =>
         "A pending delegate already holds a place. A waitlisted one takes a free place, or the answer is 409 (forum or delegation full).";
 
+    protected override ProblemType[] Refusals => [ProblemTypes.StatusNotAllowed, ProblemTypes.DelegateCancelled, ProblemTypes.ForumFull, ProblemTypes.QuotaFull];
+
     protected override async Task<IResult?> ApplyAsync(ForumDelegate delegate_, ForumScope forum, DateTime now, CancellationToken ct)
     {
         if (delegate_.Status == RegistrationStatus.Waitlisted
             && await places.TryTakeAsync(forum.Id, delegate_.DelegationId, ct) is var outcome and not PlaceOutcome.Taken)
-            return DelegateProblems.NoPlace(outcome);
+            return await DelegateProblems.NoPlaceAsync(Db, outcome, forum.Id, delegate_.DelegationId, ct);
         delegate_.Confirm(now);
         return null;
     }

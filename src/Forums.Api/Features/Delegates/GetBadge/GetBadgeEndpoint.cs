@@ -18,7 +18,8 @@ internal sealed class GetBadgeEndpoint(ForumsDbContext db) : Endpoint<DelegateRe
             .WithSummary("A confirmed delegate's accreditation badge, with the QR code of its accreditation code")
             .WithDescription("A delegate who is not confirmed has no badge (409).")
             .Produces<BadgeResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409), clearDefaults: true);
+            .ProducesProblems(400, 404)
+            .ProducesProblems(ProblemTypes.NotConfirmed, ProblemTypes.DelegateCancelled), clearDefaults: true);
     }
 
     public override async Task HandleAsync(DelegateRequest req, CancellationToken ct)

@@ -17,7 +17,8 @@ internal sealed class GetBadgeQrEndpoint(ForumsDbContext db) : Endpoint<Delegate
             .WithName("getBadgeQrCode")
             .WithSummary("The QR code of a confirmed delegate's accreditation code, as a PNG image")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
-            .ProducesProblems(400, 404, 409), clearDefaults: true);
+            .ProducesProblems(400, 404)
+            .ProducesProblems(ProblemTypes.NotConfirmed, ProblemTypes.DelegateCancelled), clearDefaults: true);
     }
 
     public override async Task HandleAsync(DelegateRequest req, CancellationToken ct)

@@ -30,12 +30,13 @@ internal sealed class ImportDelegatesEndpoint(ForumsDbContext db, PlaceLedger pl
                              "as for single registrations: confirmed (or pending) while free, else waitlisted.")
             .Accepts<string>(DelegateCsv.ContentType)
             .Produces<ImportDelegatesResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 413, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 413, 415)
+            .ProducesProblems(ProblemTypes.ForumArchived), clearDefaults: true);
     }
 
     public override async Task HandleAsync(ImportDelegatesRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

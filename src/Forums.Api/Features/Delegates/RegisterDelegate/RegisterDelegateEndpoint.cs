@@ -27,12 +27,13 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
             .Accepts<RegisterDelegateRequest>("application/json")
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.ReadingAgainWith("getDelegate"))
             .Produces<DelegateResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.EmailTaken, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(RegisterDelegateRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(reads, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(reads, User, req.ForumId, ct);
         refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
         refused ??= await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, Guid.Empty, ct);
         if (refused is not null)
@@ -57,7 +58,7 @@ internal sealed class RegisterDelegateEndpoint(ForumsDbContext db, PlaceLedger p
         {
             // The same e-mail registered by a concurrent request between our check and our write.
             await Send.ResultAsync(await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, Guid.Empty, ct)
-                                   ?? Problems.Conflict("The registration collided with another one; retry."));
+                                   ?? DelegateProblems.Collided("The registration collided with another one; retry."));
             return;
         }
 

@@ -1,5 +1,6 @@
 using Forums.Api.Domain;
 using Forums.Api.Features.Forums;
+using Forums.Api.Http;
 using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Delegates.ReinstateDelegate;
@@ -11,6 +12,8 @@ internal sealed class ReinstateDelegateEndpoint(ForumsDbContext db, PlaceLedger 
     protected override string OperationSummary => "Register a cancelled delegate again";
     protected override string OperationDescription =>
         "As a new registration: confirmed (or pending) while a place is free, else waitlisted at the end of the list.";
+
+    protected override ProblemType[] Refusals => [ProblemTypes.StatusNotAllowed];
 
     protected override async Task<IResult?> ApplyAsync(ForumDelegate delegate_, ForumScope forum, DateTime now, CancellationToken ct)
     {

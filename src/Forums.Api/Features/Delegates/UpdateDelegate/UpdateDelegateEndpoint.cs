@@ -24,12 +24,13 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
             .WithDescription("Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full).")
             .Accepts<UpdateDelegateRequest>("application/json")
             .Produces<DelegateResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 412, 415)
+            .ProducesProblems(ProblemTypes.EmailTaken, ProblemTypes.QuotaFull, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateDelegateRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         refused ??= await DelegateRegistrations.CheckDelegationAsync(db, req.ForumId, req.DelegationId, ct);
         refused ??= await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct);
         if (refused is not null)
@@ -54,7 +55,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
                     // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
                     await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
                     if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
-                        return Outcome.Refused(DelegateProblems.NoPlace(PlaceOutcome.DelegationFull));
+                        return Outcome.Refused(await DelegateProblems.NoPlaceAsync(db, PlaceOutcome.DelegationFull, forum!.Id, req.DelegationId, c));
                     await DelegationHeads.DismissAsync(db, delegate_.Id, now, c);
                 }
                 delegate_.Update(req.ToDetails(), now);
@@ -71,7 +72,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             outcome = Outcome.Refused(await DelegateRegistrations.EmailTakenAsync(reads, req.ForumId, req.Email, req.DelegateId, ct)
-                                      ?? Problems.Conflict("The change collided with another one; retry."));
+                                      ?? DelegateProblems.Collided("The change collided with another one; retry."));
         }
 
         if (outcome.Problem is { } stopped)

@@ -21,12 +21,13 @@ internal sealed class CreateDelegationEndpoint(ForumsDbContext db, TimeProvider 
             .Accepts<CreateDelegationRequest>("application/json")
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<DelegationResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.ForumArchived), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CreateDelegationRequest req, CancellationToken ct)
     {
-        var (forum, missing) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, missing) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (missing is not null)
         {
             await Send.ResultAsync(missing);

@@ -18,7 +18,8 @@ internal sealed class DeleteDelegationEndpoint(ForumsDbContext db, PlaceLedger p
             .WithSummary("Delete a delegation that has no delegates")
             .WithDescription("A delegation with delegates, cancelled ones included, answers 409: move or remove them first.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems(ProblemTypes.StillReferenced, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(DelegationChangeRequest req, CancellationToken ct)
@@ -33,7 +34,8 @@ internal sealed class DeleteDelegationEndpoint(ForumsDbContext db, PlaceLedger p
             var delegation = loaded.Value!.Entity;
             var members = await db.Delegates.CountAsync(d => d.DelegationId == delegation.Id, c);
             if (members > 0)
-                return Outcome.Refused(Problems.Conflict($"The delegation has {members} delegates; move them to another delegation or none first."));
+                return Outcome.Refused(Problems.Result(ProblemTypes.StillReferenced,
+                    $"The delegation has {members} delegates; move them to another delegation or none first."));
             db.Delegations.Remove(delegation);
             return await ConditionalWrites.SaveAsync(db, req.IfMatch, null, c) is { } raced ? Outcome.Refused(raced) : loaded;
         }, ct);

@@ -21,7 +21,8 @@ internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger p
             .WithDescription("Raising the quota gives free places to the delegation's longest-waiting delegates. The quota cannot go below the places its delegates hold (409).")
             .Accepts<UpdateDelegationRequest>("application/json")
             .Produces<DelegationResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 412, 415)
+            .ProducesProblems(ProblemTypes.PlacesHeld, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateDelegationRequest req, CancellationToken ct)

@@ -21,7 +21,8 @@ internal sealed class CreateForumEndpoint(ForumsDbContext db, TimeProvider time)
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Accepts<CreateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 415)
+            .ProducesProblems(ProblemTypes.SlugTaken), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CreateForumRequest req, CancellationToken ct)

@@ -17,12 +17,13 @@ internal sealed class DeleteForumEndpoint(ForumsDbContext db) : Endpoint<ForumCh
             .WithSummary("Delete a draft or archived forum")
             .WithDescription("A published forum cannot be deleted (409): archive it first.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems(ProblemTypes.StatusNotAllowed, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(ForumChangeRequest req, CancellationToken ct)
     {
-        var loaded = await Changes.LoadForumAsync(db, User, req.ForumId, req.IfMatch, ct);
+        var loaded = await Changes.LoadForumAsync(db, User, req.ForumId, req.IfMatch, ct, evenArchived: true);
         if (loaded.Problem is { } refused)
         {
             await Send.ResultAsync(refused);

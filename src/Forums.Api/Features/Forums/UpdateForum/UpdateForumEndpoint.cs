@@ -21,7 +21,9 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
                              "New dates or a new time zone that would leave a scheduled session outside the forum's dates answer 409, naming the sessions.")
             .Accepts<UpdateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 412, 415)
+            .ProducesProblems(ProblemTypes.SlugTaken, ProblemTypes.PlacesHeld, ProblemTypes.ProgrammeOutsideDates, ProblemTypes.ForumArchived,
+                ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)
@@ -45,8 +47,9 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
                 var outside = await ProgrammeLock.SessionsOutsideAsync(db, forum.Id, details.StartDate, details.EndDate,
                     ForumTime.Zone(details.TimeZone), c);
                 if (outside.Count > 0)
-                    return Outcome.Refused(Problems.Conflict(
-                        $"These sessions would lie outside the forum's dates: {string.Join("; ", outside.Names(Titles.First))}. Move them first."));
+                    return Outcome.Refused(Problems.Result(ProblemTypes.ProgrammeOutsideDates,
+                        $"These sessions would lie outside the forum's dates: {string.Join("; ", outside.Names(Titles.First))}. Move them first.",
+                        (ProblemMembers.SessionIds, outside.Ids)));
             }
             var oldCapacity = forum.Capacity;
             forum.Update(details, now);

@@ -27,7 +27,8 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             .WithDescription("Valid against https://c3voc.de/schedule/schema.json. The format needs the forum's dates (409 while they are unset); sessions without a slot are not in it.")
             .Produces<C3vocScheduleDocument>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblems(400, 404, 409), clearDefaults: true);
+            .ProducesProblems(400, 404)
+            .ProducesProblems(ProblemTypes.DatesRequired), clearDefaults: true);
     }
 
     public override async Task HandleAsync(ProgrammeRequest req, CancellationToken ct)
@@ -43,7 +44,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
         {
             var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
             await Send.ResultAsync(programme.Forum.StartDate is null || programme.Forum.EndDate is null
-                ? Problems.Conflict("The C3VOC schedule needs the forum's start and end dates; set them first.")
+                ? Problems.Result(ProblemTypes.DatesRequired, "The C3VOC schedule needs the forum's start and end dates; set them first.")
                 : await ConditionalReads.JsonDocumentAsync(HttpContext, Build(programme, req.Lang, origin, ct), ct));
         }, ct);
     }

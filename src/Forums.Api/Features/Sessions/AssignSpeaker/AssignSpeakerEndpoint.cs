@@ -22,12 +22,13 @@ internal sealed class AssignSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .WithDescription($"A speaker who would be in two overlapping sessions answers 409, naming the other session. A forum's sessions hold at most {SessionSpeaker.MaxPerForum:N0} speakers all together (409).")
             .Accepts<AssignSpeakerRequest>("application/json")
             .Produces<SessionResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.SpeakerClash, ProblemTypes.ProgrammeLimit, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(AssignSpeakerRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -22,12 +22,13 @@ internal sealed class CreateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             .Accepts<CreateSessionRequest>("application/json")
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<SessionResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.RoomClash, ProblemTypes.ProgrammeLimit, ProblemTypes.ForumArchived), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CreateSessionRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -18,7 +18,8 @@ internal sealed class DeleteSessionEndpoint(ForumsDbContext db) : Endpoint<Sessi
             .WithName("deleteSession")
             .WithSummary("Delete a session; its speakers stay in the forum")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(400, 404, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems(ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(SessionChangeRequest req, CancellationToken ct)

@@ -18,7 +18,8 @@ internal sealed class RemoveSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .WithName("removeSpeaker")
             .WithSummary("Take a speaker off a session")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(400, 404), clearDefaults: true);
+            .ProducesProblems(400, 404)
+            .ProducesProblems(ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(RemoveSpeakerRequest req, CancellationToken ct)

@@ -21,12 +21,13 @@ internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider tim
             .WithDescription("A new slot or room that makes the room or one of the session's speakers be in two overlapping sessions answers 409, naming the other session.")
             .Accepts<UpdateSessionRequest>("application/json")
             .Produces<SessionResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 412, 415)
+            .ProducesProblems(ProblemTypes.RoomClash, ProblemTypes.SpeakerClash, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateSessionRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         if (refused is not null)
         {
             await Send.ResultAsync(refused);

@@ -21,12 +21,13 @@ internal sealed class CreateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .Accepts<CreateSpeakerRequest>("application/json")
             .AcceptsIdempotencyKey(AcceptsIdempotencyKey.KeepingTheAnswer)
             .Produces<SpeakerResponse>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 404, 409, 415, 422), clearDefaults: true);
+            .ProducesProblems(400, 404, 415)
+            .ProducesProblems(ProblemTypes.DelegateAlreadySpeaker, ProblemTypes.ForumArchived), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CreateSpeakerRequest req, CancellationToken ct)
     {
-        var (forum, refused) = await ForumScope.ForOrganiserAsync(db, User, req.ForumId, ct);
+        var (forum, refused) = await ForumScope.ForChangeAsync(db, User, req.ForumId, ct);
         refused ??= await SpeakerLinks.CheckDelegateAsync(db, req.ForumId, req.DelegateId, Guid.Empty, ct);
         if (refused is not null)
         {
@@ -36,7 +37,7 @@ internal sealed class CreateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
 
         var speaker = Speaker.Create(Guid.CreateVersion7(), forum!.Id, req.ToDetails(), time.GetUtcNow().UtcDateTime);
         db.Speakers.Add(speaker);
-        if (await ConditionalWrites.SaveAsync(db, null, () => "Another speaker of this forum is already linked to that delegate.", ct) is { } problem)
+        if (await ConditionalWrites.SaveAsync(db, null, () => SpeakerProblems.DelegateTaken(forum.Id, null), ct) is { } problem)
         {
             await Send.ResultAsync(problem);
             return;

@@ -18,7 +18,8 @@ internal sealed class DeleteSpeakerEndpoint(ForumsDbContext db) : Endpoint<Speak
             .WithSummary("Delete a speaker who is on no session")
             .WithDescription("A speaker still on a session answers 409, naming the sessions: remove the speaker from them first.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(400, 404, 409, 412), clearDefaults: true);
+            .ProducesProblems(400, 404, 412)
+            .ProducesProblems(ProblemTypes.StillReferenced, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(SpeakerChangeRequest req, CancellationToken ct)
@@ -33,8 +34,9 @@ internal sealed class DeleteSpeakerEndpoint(ForumsDbContext db) : Endpoint<Speak
         var sessions = await db.SessionSpeakers.Where(a => a.SpeakerId == speaker.Id).Select(a => a.SessionId).ToListAsync(ct);
         if (sessions.Count > 0)
         {
-            await Send.ResultAsync(Problems.Conflict(
-                $"The speaker is on {sessions.Count} sessions ({string.Join(", ", sessions)}); remove the speaker from them first."));
+            await Send.ResultAsync(Problems.Result(ProblemTypes.StillReferenced,
+                $"The speaker is on {sessions.Count} sessions ({string.Join(", ", sessions)}); remove the speaker from them first.",
+                (ProblemMembers.SessionIds, sessions)));
             return;
         }
 

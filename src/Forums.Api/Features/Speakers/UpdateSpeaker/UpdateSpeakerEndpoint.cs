@@ -17,7 +17,8 @@ internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .WithSummary("Replace a speaker's profile and delegate link")
             .Accepts<UpdateSpeakerRequest>("application/json")
             .Produces<SpeakerResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
+            .ProducesProblems(400, 404, 412, 415)
+            .ProducesProblems(ProblemTypes.DelegateAlreadySpeaker, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateSpeakerRequest req, CancellationToken ct)
@@ -32,7 +33,7 @@ internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
 
         var speaker = loaded.Value!.Entity;
         speaker.Update(req.ToDetails(), time.GetUtcNow().UtcDateTime);
-        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => "Another speaker of this forum is already linked to that delegate.", ct) is { } problem)
+        if (await ConditionalWrites.SaveAsync(db, req.IfMatch, () => SpeakerProblems.DelegateTaken(req.ForumId, null), ct) is { } problem)
         {
             await Send.ResultAsync(problem);
             return;

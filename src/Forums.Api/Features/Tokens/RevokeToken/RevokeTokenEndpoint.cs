@@ -19,7 +19,8 @@ internal sealed class RevokeTokenEndpoint(ForumsDbContext db, TimeProvider time,
             .WithDescription("It is refused at once by the instance that revoked it and within Auth:TokenCacheSeconds (1 s) by any other. " +
                              "The token stays listed, with revokedAt. The admin token from configuration is revoked by removing it from configuration.")
             .Produces<TokenResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 404, 409), clearDefaults: true);
+            .ProducesProblems(400, 404)
+            .ProducesProblems(ProblemTypes.TokenRevoked, ProblemTypes.ChangedConcurrently), clearDefaults: true);
     }
 
     public override async Task HandleAsync(TokenRequest req, CancellationToken ct)
