@@ -40,6 +40,7 @@ public static class HttpSetup
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<QueryParameterGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<MergePatches>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";

@@ -10,9 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.UpdateDelegate;
 
-internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
+internal class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
     : Endpoint<UpdateDelegateRequest, DelegateResponse>
 {
+    /// <summary>What a change of a delegate's details must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full). " +
+        "The head of a delegation cannot leave it (409): appoint another head, or none, first.";
+
     public override void Configure()
     {
         Put("{delegateId}");
@@ -21,7 +26,7 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         Description(d => d
             .WithName("updateDelegate")
             .WithSummary("Replace a delegate's details")
-            .WithDescription("Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full).")
+            .WithDescription(Rules)
             .Accepts<UpdateDelegateRequest>("application/json")
             .Produces<DelegateResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);
@@ -53,9 +58,10 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
                 {
                     // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
                     await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
+                    if (await DelegationHeads.IsHeadAsync(db, delegate_.Id, c))
+                        return Outcome.Refused(DelegationHeads.CannotLeave());
                     if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
                         return Outcome.Refused(DelegateProblems.NoPlace(PlaceOutcome.DelegationFull));
-                    await DelegationHeads.DismissAsync(db, delegate_.Id, now, c);
                 }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);

@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Sessions.UpdateSession;
 
-internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSessionRequest, SessionResponse>
+internal class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSessionRequest, SessionResponse>
 {
+    /// <summary>What a change of a session must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "A new slot or room that makes the room or one of the session's speakers be in two overlapping sessions answers 409, naming the other session.";
+
     public override void Configure()
     {
         Put("{sessionId}");
@@ -18,7 +22,7 @@ internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider tim
         Description(d => d
             .WithName("updateSession")
             .WithSummary("Replace a session's fields, its slot and room included")
-            .WithDescription("A new slot or room that makes the room or one of the session's speakers be in two overlapping sessions answers 409, naming the other session.")
+            .WithDescription(Rules)
             .Accepts<UpdateSessionRequest>("application/json")
             .Produces<SessionResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 409, 412, 415), clearDefaults: true);

@@ -5,7 +5,7 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Speakers.UpdateSpeaker;
 
-internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSpeakerRequest, SpeakerResponse>
+internal class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSpeakerRequest, SpeakerResponse>
 {
     public override void Configure()
     {
