@@ -11,6 +11,23 @@ failed=0
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 step() { printf '\n=== %s\n' "$*"; }
 
+# Set-up beyond the .NET SDK, so that this one command is the whole story on a fresh machine: Debian's Chromium
+# for the Swagger UI check (playwright-core downloads no browser), installed with apt-get when missing (as root, or
+# with sudo); the contract checks' Node tools exactly as the lock file has them, whenever the lock changed.
+step "set-up"
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends chromium; } >/dev/null \
+    || echo "could not install Debian's chromium: the Swagger UI check will fail"
+fi
+lock=tests/contract/package-lock.json
+stamp=tests/contract/node_modules/.installed-lock
+if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
+  npm ci --prefix tests/contract --no-audit --no-fund >/dev/null && cp "$lock" "$stamp" \
+    || echo "npm ci failed: the contract checks will fail"
+fi
+
 step "dotnet test"
 rm -rf artifacts/test-results
 dotnet test Forum.sln --logger "console;verbosity=minimal" --logger "trx;LogFileName=dotnet-tests.trx" \
@@ -46,9 +63,6 @@ else
 fi
 
 step "contract checks (httpyac, Redocly, openapi-typescript + tsc, Swagger UI in Chromium)"
-if [[ ! -d tests/contract/node_modules ]]; then
-  npm ci --prefix tests/contract --no-audit --no-fund >/dev/null
-fi
 contract_log=$(mktemp)
 FORUM_API_DLL="$PWD/artifacts/api/Forums.Api.dll" node tests/contract/run-checks.mjs 2>&1 | tee "$contract_log"
 if [[ $(tail -n 1 "$contract_log") =~ contract:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then

@@ -13,6 +13,7 @@ public sealed class StartupConfigurationTests
     [InlineData("--Database:Provider=Sqlite", "Auth:AdminToken is not set")]
     [InlineData("--Auth:AdminToken=" + Forums.Api.Auth.BootstrapAdminToken.DevelopmentToken, "Auth:AdminToken is the development-only token")]
     [InlineData("--Auth:AdminToken=short", "Auth:AdminToken must be at least 32 characters long")]
+    [InlineData("--Cors:AllowedOrigins:0=https://app.example.org/", "Cors:AllowedOrigins: 'https://app.example.org/' is not an origin")]
     // Trimmed first, then checked: a secret file's newline or padding does not get a weak or public token past the checks.
     [InlineData("--Auth:AdminToken=" + Forums.Api.Auth.BootstrapAdminToken.DevelopmentToken + "\n", "Auth:AdminToken is the development-only token")]
     [InlineData("--Auth:AdminToken=  " + Forums.Api.Auth.BootstrapAdminToken.DevelopmentToken + " ", "Auth:AdminToken is the development-only token")]

@@ -1,5 +1,5 @@
 // Contract checks with real clients against the built API on a free loopback port with a fresh database:
-// (a) httpyac runs every request in api.http with its assertions, (b) Redocly lints the served document,
+// (a) httpyac runs every request in api.http with its assertions, (b) Redocly and Spectral lint the served document,
 // (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows,
 // (d) Swagger UI renders every operation in headless Chromium, (e) independent parsers read the iCalendar and
 // C3VOC exports. httpyac, the typed client and the exports check reach the API through validating-proxy.mjs, which
@@ -140,6 +140,19 @@ try {
       console.log(`   ${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location?.[0]?.pointer ?? ""}`);
   } catch (e) {
     record("Redocly lint (recommended)", false, `${e.message}\n${lint.stdout}${lint.stderr}`);
+  }
+
+  // (b2) Spectral with its OpenAPI ruleset (tests/contract/.spectral.yaml turns nothing off): 0 errors, 0 warnings.
+  const spectral = await run(bin("spectral"), ["lint", documentPath, "--ruleset", join(here, ".spectral.yaml"), "--format", "json", "--quiet"]);
+  try {
+    const problems = JSON.parse(spectral.stdout.slice(spectral.stdout.indexOf("[")));
+    const errors = problems.filter((p) => p.severity === 0).length;
+    const warnings = problems.filter((p) => p.severity === 1).length;
+    record("Spectral lint (spectral:oas)", errors === 0 && warnings === 0, `${errors} errors, ${warnings} warnings`);
+    for (const problem of problems.filter((p) => p.severity <= 1))
+      console.log(`   ${problem.severity === 0 ? "error" : "warn"} ${problem.code}: ${problem.message} at ${problem.path.join("/")}`);
+  } catch (e) {
+    record("Spectral lint (spectral:oas)", false, `${e.message}\n${spectral.stdout}${spectral.stderr}`);
   }
 
   // (c) openapi-typescript + tsc --strict, then the typed client walks the main flows.

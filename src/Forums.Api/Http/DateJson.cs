@@ -39,17 +39,23 @@ public static partial class DateJson
         if (text is null || !Rfc3339().IsMatch(text))
             return (null, text is not null && WithoutOffset().IsMatch(text)
                 ? "Add the UTC offset to the date-time (Z or ±hh:mm, e.g. 2027-05-20T10:00:00+05:00): RFC 3339 §5.6 requires it, and without it the time is ambiguous."
-                : "Give an RFC 3339 date-time with its offset, e.g. 2027-05-20T10:00:00+05:00.");
+                : DateTimeFormat);
         if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-            return (null, "Give an RFC 3339 date-time with its offset, e.g. 2027-05-20T10:00:00+05:00.");
-        return DateWindow.Contains(value) ? (value, null) : (null, $"Give a date-time {DateWindow.Rule}.");
+            return (null, DateTimeFormat);
+        return DateWindow.Contains(value) ? (value, null) : (null, $"Give a date-time {DateWindow.Rule}, e.g. 2027-05-20T10:00:00+05:00.");
     }
+
+    /// <summary>What a date-time is written as, with an example: every refusal of one says it.</summary>
+    public const string DateTimeFormat = "Give an RFC 3339 date-time with its offset, e.g. 2027-05-20T10:00:00+05:00.";
+
+    /// <summary>What a date is written as, with an example: every refusal of one says it.</summary>
+    public const string DateFormat = "Give a date as YYYY-MM-DD, e.g. 2027-05-20.";
 
     public static (DateOnly? Value, string? Error) ParseDate(string? text)
     {
         if (text is null || text.Length != 10 || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return (null, "Give a date as YYYY-MM-DD, e.g. 2027-05-20.");
-        return DateWindow.Contains(day) ? (day, null) : (null, $"Give a date {DateWindow.Rule}.");
+            return (null, DateFormat);
+        return DateWindow.Contains(day) ? (day, null) : (null, $"Give a date {DateWindow.Rule}, as YYYY-MM-DD, e.g. 2027-05-20.");
     }
 
     private static readonly string[] Formats =
@@ -58,14 +64,15 @@ public static partial class DateJson
         "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
     ];
 
-    private static string Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException();
+    // A number or an object where a date is expected is refused with the same words as a malformed string.
+    private static string Text(ref Utf8JsonReader reader, string format) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonValueException(format);
 
     private sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var (value, error) = ParseDateTime(Text(ref reader));
+            var (value, error) = ParseDateTime(Text(ref reader, DateTimeFormat));
             return value ?? throw new JsonValueException(error!);
         }
 
@@ -77,7 +84,7 @@ public static partial class DateJson
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var (value, error) = ParseDateTime(Text(ref reader));
+            var (value, error) = ParseDateTime(Text(ref reader, DateTimeFormat));
             return value?.UtcDateTime ?? throw new JsonValueException(error!);
         }
 
@@ -88,7 +95,7 @@ public static partial class DateJson
     {
         public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var (value, error) = ParseDate(Text(ref reader));
+            var (value, error) = ParseDate(Text(ref reader, DateFormat));
             return value ?? throw new JsonValueException(error!);
         }
 

@@ -26,6 +26,7 @@ public static class HttpSetup
         services.AddIdempotencyRecordPurger(configuration);
         services.AddForumsOpenApi(configuration, environment);
         services.AddForumsEdge(configuration);
+        services.AddForumsCrossOrigin(configuration);
         services.AddForumsLimits(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;
@@ -33,12 +34,16 @@ public static class HttpSetup
 
     public static WebApplication UseForumsHttp(this WebApplication app)
     {
+        app.UseMiddleware<HeadRequests>();
+        app.UseRouting();
         app.UseForumsEdge();
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseForumsAuth(limits: a => a.UseForumsLimits());
         app.UseMiddleware<ContentTypeGuard>();
         app.UseMiddleware<QueryParameterGuard>();
+        app.UseMiddleware<BodyMemberGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<MergePatches>();
         app.UseFastEndpoints(c =>

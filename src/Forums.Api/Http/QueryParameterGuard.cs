@@ -19,9 +19,10 @@ internal sealed class QueryParameterGuard(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Every operation, one without a request type too: the health probes took "?anything" without a word, as any
+        // operation whose query nobody checked would take a filter it does not have ("check-ins/summary?delegationId=").
         if (context.Request.QueryString.HasValue
-            && context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { } definition
-            && definition.ReqDtoType != typeof(EmptyRequest))
+            && context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { } definition)
         {
             var declared = Declared.GetOrAdd(definition.ReqDtoType, QueryParameters);
             var unknown = context.Request.Query.Keys.Where(k => !declared.Contains(k)).Take(MaxNamed).ToList();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 namespace Forums.Api.Http;
 
 /// <summary>
-/// Query values read strictly: an enum by one of its names (not a number, not "a,b", which .NET would read as the two
+/// Query and route values read strictly: an enum by one of its names (not a number, not "a,b", which .NET would read as the two
 /// values OR-ed: "confirmed,waitlisted" once listed the cancelled), a number in digits, true or false, an id, and dates
 /// and date-times by the rules of <see cref="DateJson"/> (the same formats, offsets and window). An empty or repeated
 /// parameter never reaches these: <see cref="QueryParameterGuard"/> refuses it first.
@@ -16,7 +16,7 @@ internal static class QueryValues
     {
         var types = typeof(QueryValues).Assembly.GetTypes()
             .SelectMany(t => t.GetProperties())
-            .Where(p => p.IsDefined(typeof(QueryParamAttribute), inherit: true))
+            .Where(p => p.IsDefined(typeof(QueryParamAttribute), inherit: true) || p.IsDefined(typeof(RouteParamAttribute), inherit: true))
             .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
             .Distinct();
         foreach (var type in types)

@@ -57,8 +57,10 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
         concrete.Required = required;
         if (isRequest)
         {
-            // Unknown members of a request are ignored, not refused (a client may send back what it read).
-            concrete.AdditionalPropertiesAllowed = true;
+            // A member a request does not list is refused (400 naming it, Http/BodyMemberGuard), the read-only members of
+            // a resource sent back as it was read (id, status, createdAt...) too: a misspelt member was once dropped
+            // without a word, and a status sent in a PUT would look accepted while nothing changed.
+            concrete.AdditionalPropertiesAllowed = false;
             concrete.AdditionalProperties = null;
         }
     }

@@ -65,6 +65,7 @@ internal sealed class LanguageMapSchemas : ISchemaFilter
             Type = nullable ? JsonSchemaType.Object | JsonSchemaType.Null : JsonSchemaType.Object,
             Description = (nullable ? "A LanguageMap, or null where the text is not given. " : "") +
                           "Text in one or more languages: an object whose keys are BCP 47 language tags (kk, ru, en, ko, uz-Cyrl...) " +
+                          "made of subtags the IANA Language Subtag Registry lists " +
                           "and whose values are the text in that language. A reader shows the language it prefers and falls back " +
                           "to another one the map has.",
             AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },

@@ -22,8 +22,13 @@ public static class OpenApiSetup
             {
                 Title = "Forum API",
                 Version = "1.0",
+                Contact = new OpenApiContact { Name = "The Forum API engineers (issues in the repository that serves this API)" },
                 Description = "Organisers register delegations and delegates of international forums and publish their programme. " +
-                              "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged.",
+                              "Every error is RFC 9457 problem details; single resources carry ETags; lists are keyset-paged. " +
+                              "Every GET also answers HEAD (the same status and headers, no body). Browser frontends may call it " +
+                              "from the origins the API is configured with (CORS: Cors:AllowedOrigins). " +
+                              "A request takes only what its schema lists: any other body member (a resource's read-only members sent " +
+                              "back as they were read, id, status, createdAt..., included) or query parameter is a 400 naming each.",
             });
             o.CustomSchemaIds(schemaIds.For);
             // A property that refers to a schema keeps its own description beside the reference (allOf).

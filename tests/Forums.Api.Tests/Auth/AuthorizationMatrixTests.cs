@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["checkInDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/check-ins",
             new JsonObject { ["accreditationCode"] = w.ConfirmedCode, ["nonce"] = Guid.NewGuid().ToString() }), 401, 401, 404, 201, 201),
         ["getCheckInSummary"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/check-ins/summary"), 401, 401, 404, 200, 200),
+        ["getPlaces"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/places"), 401, 401, 404, 200, 200),
         ["getLiveness"] = new(_ => Call(HttpMethod.Get, "/health/live"), 200, 401, 200, 200, 200),
         ["getReadiness"] = new(_ => Call(HttpMethod.Get, "/health/ready"), 200, 401, 200, 200, 200),
         ["createSpeaker"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/speakers", new SpeakerBuilder().Build()), 401, 401, 404, 201, 201),

@@ -96,7 +96,8 @@ public sealed class DateInputTests(EmptyForumsApiFactory api) : IClassFixture<Em
         var forum = (string)(await admin.CreateForumExpectingCreatedAsync(new ForumBuilder().With("timeZone", "Pacific/Kiritimati")))["id"]!;
         var session = new SessionBuilder().With(field, value).With(other, otherValue);
 
-        var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", session.Build())).ShouldBeInvalidAsync(field);
+        // The other end may lie outside the window too: every date-time refused is named in the one answer.
+        var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/sessions", session.Build())).ShouldBeInvalidAmongAsync(field);
 
         Assert.Contains("2000 to 2100", (string)problem["errors"]![field]![0]!);
     }

@@ -16,38 +16,43 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     private readonly HttpClient client = api.CreateAdminClient();
 
     [Fact]
-    public async Task An_ifMatch_in_the_body_is_not_a_precondition()
+    public async Task An_ifMatch_in_the_body_is_400_naming_it_and_changes_nothing()
     {
         var forum = new ForumBuilder();
         var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
 
         var response = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 40).With("ifMatch", StaleETag).Build());
 
-        Assert.Equal(40, (int)(await response.ShouldBeAsync(HttpStatusCode.OK))["capacity"]!);
+        var problem = await response.ShouldBeInvalidAsync("ifMatch");
+        Assert.Contains("If-Match header", (string)problem["errors"]!["ifMatch"]![0]!);
+        Assert.Null((await client.GetForumExpectingOkAsync(id)).Forum["capacity"]);
     }
 
     [Fact]
-    public async Task The_If_Match_header_wins_over_an_ifMatch_in_the_body()
+    public async Task An_ifMatch_in_the_body_never_stands_in_for_the_header()
     {
         var forum = new ForumBuilder();
         var id = (string)(await client.CreateForumExpectingCreatedAsync(forum))["id"]!;
         var (_, etag) = await client.GetForumExpectingOkAsync(id);
 
         var stale = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 10).With("ifMatch", etag).Build(), ("If-Match", StaleETag));
-        var current = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 20).With("ifMatch", StaleETag).Build(), ("If-Match", etag));
+        var current = await client.PutJsonAsync($"/api/forums/{id}", forum.With("capacity", 20).Without("ifMatch").Build(), ("If-Match", etag));
 
-        await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await stale.ShouldBeInvalidAsync("ifMatch");
         Assert.Equal(20, (int)(await current.ShouldBeAsync(HttpStatusCode.OK))["capacity"]!);
     }
 
     [Fact]
-    public async Task A_bodiless_action_ignores_an_ifMatch_in_a_body()
+    public async Task A_bodiless_action_refuses_an_ifMatch_in_a_body_and_does_nothing()
     {
         var id = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
 
         var published = await client.PostJsonAsync($"/api/forums/{id}/publish", new JsonObject { ["ifMatch"] = StaleETag });
 
-        Assert.Equal("published", (string)(await published.ShouldBeAsync(HttpStatusCode.OK))["status"]!);
+        await published.ShouldBeInvalidAsync("ifMatch");
+        Assert.Equal("draft", (string)(await client.GetForumExpectingOkAsync(id)).Forum["status"]!);
+        // An empty object is no body at all.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/forums/{id}/publish", new JsonObject())).StatusCode);
     }
 
     [Fact]
@@ -67,43 +72,44 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_delete_ignores_an_ifMatch_in_a_body()
+    public async Task A_delete_refuses_an_ifMatch_in_a_body_and_deletes_nothing()
     {
         var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
         var delegation = (string)(await client.CreateDelegationExpectingCreatedAsync(forumId))["id"]!;
 
         var response = await client.SendJsonAsync(HttpMethod.Delete, $"/api/forums/{forumId}/delegations/{delegation}", new JsonObject { ["ifMatch"] = StaleETag });
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await response.ShouldBeInvalidAsync("ifMatch");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/forums/{forumId}/delegations/{delegation}")).StatusCode);
     }
 
     [Fact]
-    public async Task Another_forum_s_forumId_in_the_body_moves_nothing()
+    public async Task Another_forum_s_forumId_in_the_body_is_400_naming_it_and_moves_nothing()
     {
         var (forumA, forumB) = (await client.CreateForumWithCapacityExpectingCreatedAsync(null), await client.CreateForumWithCapacityExpectingCreatedAsync(null));
 
-        var delegation = await (await client.PostJsonAsync($"/api/forums/{forumA}/delegations", new DelegationBuilder().With("forumId", forumB).Build()))
-            .ShouldBeAsync(HttpStatusCode.Created);
+        var delegation = await client.PostJsonAsync($"/api/forums/{forumA}/delegations", new DelegationBuilder().With("forumId", forumB).Build());
         var registered = await client.RegisterExpectingCreatedAsync(forumA);
         var moved = await client.PutJsonAsync($"/api/forums/{forumA}/delegates/{registered["id"]}", new DelegateBuilder().With("forumId", forumB).Build(),
             ("If-Match", (await client.GetAsync($"/api/forums/{forumA}/delegates/{registered["id"]}")).ETag()));
 
-        Assert.Equal(forumA, (string)delegation["forumId"]!);
-        Assert.Equal(forumA, (string)(await moved.ShouldBeAsync(HttpStatusCode.OK))["forumId"]!);
+        Assert.Contains("URL", (string)(await delegation.ShouldBeInvalidAsync("forumId"))["errors"]!["forumId"]![0]!);
+        await moved.ShouldBeInvalidAsync("forumId");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/forums/{forumB}/delegates/{registered["id"]}")).StatusCode);
+        Assert.Empty((await (await client.GetAsync($"/api/forums/{forumA}/delegations")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray());
         Assert.Empty((await (await client.GetAsync($"/api/forums/{forumB}/delegations")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray());
     }
 
     [Fact]
-    public async Task Query_parameters_are_not_taken_from_a_body_sent_with_a_GET()
+    public async Task Query_parameters_in_a_body_sent_with_a_GET_are_400_naming_them()
     {
         var forumId = await client.CreateForumWithCapacityExpectingCreatedAsync(null);
-        await client.RegisterExpectingCreatedAsync(forumId);
         await client.RegisterExpectingCreatedAsync(forumId);
 
         var page = await client.SendJsonAsync(HttpMethod.Get, $"/api/forums/{forumId}/delegates", new JsonObject { ["limit"] = 1, ["status"] = "cancelled" });
 
-        Assert.Equal(2, (await page.ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray().Count);
+        var problem = await page.ShouldBeInvalidAsync("limit", "status");
+        Assert.Contains("query parameter", (string)problem["errors"]!["status"]![0]!);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Forums.Api.Auth;
+using Forums.Api.Http;
 
 namespace Forums.Api.Features.Health;
 
@@ -13,7 +14,8 @@ internal sealed class LivenessEndpoint : EndpointWithoutRequest<HealthResponse>
         Description(d => d
             .WithName("getLiveness")
             .WithSummary("The process is running")
-            .Produces<HealthResponse>(StatusCodes.Status200OK), clearDefaults: true);
+            .Produces<HealthResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(400), clearDefaults: true);
     }
 
     public override Task HandleAsync(CancellationToken ct) => Send.OkAsync(new HealthResponse("live"), ct);

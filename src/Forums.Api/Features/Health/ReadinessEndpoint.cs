@@ -19,7 +19,7 @@ internal sealed class ReadinessEndpoint(ForumsDbContext db, ILogger<ReadinessEnd
             .WithName("getReadiness")
             .WithSummary("The database answers: send traffic")
             .Produces<HealthResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(503), clearDefaults: true);
+            .ProducesProblems(400, 503), clearDefaults: true);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

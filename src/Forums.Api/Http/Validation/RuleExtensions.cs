@@ -18,7 +18,7 @@ public static class RuleExtensions
     public const int MaxEchoedLength = 60;
 
     /// <summary>
-    /// A language map: at least one entry, BCP 47 keys (unique ignoring case), non-blank texts that people can read
+    /// A language map: at least one entry, BCP 47 keys of the IANA registry (unique ignoring case), non-blank texts that people can read
     /// (see <see cref="Text{T}"/>) of at most <paramref name="maxLength"/> characters each and, when given,
     /// <paramref name="maxTotalLength"/> in all languages together. However many entries are wrong, the field gets a few
     /// messages, each naming a few.
@@ -34,13 +34,18 @@ public static class RuleExtensions
             else if (text.Count > MaxLanguagesPerText)
                 context.AddFailure(Invariant($"Give at most {MaxLanguagesPerText} languages (this text has {text.Count:N0})."));
 
-            var badTags = new Examples();
+            var badTags = new List<string>();
+            var badTagCount = 0;
             var badTexts = new Examples();
             var anyUnsafe = false;
             foreach (var (tag, value) in text)
             {
-                if (!Domain.LanguageTag.IsWellFormed(tag))
-                    badTags.Add($"'{Shorten(tag)}'");
+                if (!Domain.LanguageTag.IsValid(tag))
+                {
+                    // Only the tags named are explained (a suggestion costs a look through the registry's names).
+                    if (++badTagCount <= MaxExamplesPerField)
+                        badTags.Add(Domain.LanguageTag.Explain(tag)!);
+                }
                 else if (string.IsNullOrWhiteSpace(value))
                     badTexts.Add($"the '{tag}' text is empty");
                 else if (value.Length > maxLength)
@@ -51,9 +56,10 @@ public static class RuleExtensions
                     anyUnsafe = true;
                 }
             }
-            if (badTags.Count > 0)
-                context.AddFailure(badTags.Describe("is not a well-formed BCP 47 language tag", "are not well-formed BCP 47 language tags")
-                                   + " (e.g. 'kk', 'en', 'ko', 'uz-Cyrl').");
+            if (badTagCount > 0)
+                context.AddFailure(string.Join(" ", badTags) + (badTagCount > MaxExamplesPerField
+                    ? Invariant($" {badTagCount - MaxExamplesPerField:N0} more keys ({badTagCount:N0} in all) are not valid language tags either.")
+                    : ""));
             if (badTexts.Count > 0)
                 context.AddFailure(Capitalised(badTexts.Describe("", "")) + (anyUnsafe ? UnsafeAdvice : "."));
             if (text.Count <= MaxLanguagesPerText && text.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
@@ -80,7 +86,7 @@ public static class RuleExtensions
                          "(no display name or angle brackets, no spaces, quotes, invisible or full-width characters).")
             .Documented(new SchemaFacts { MaxLength = EmailAddress.MaxLength, Example = "name@example.kz" });
 
-    /// <summary>A list of BCP 47 tags: at most <see cref="MaxLanguagesPerText"/>, each well-formed; the first few bad ones are named by index (<c>languages[1]</c>), the rest counted.</summary>
+    /// <summary>A list of BCP 47 tags: at most <see cref="MaxLanguagesPerText"/>, each valid (<see cref="Domain.LanguageTag.Explain"/>); the first few bad ones are named by index (<c>languages[1]</c>), the rest counted.</summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> LanguageTags<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
         rule.Documented(new SchemaFacts { MaxItems = MaxLanguagesPerText, ItemPattern = Domain.LanguageTag.Shape, ItemMaxLength = Domain.LanguageTag.MaxLength })
             .Custom((tags, context) =>
@@ -91,16 +97,15 @@ public static class RuleExtensions
                 context.AddFailure(Invariant($"Give at most {MaxLanguagesPerText} languages (this list has {tags.Count:N0})."));
             var bad = 0;
             for (var i = 0; i < tags.Count; i++)
-                if (!Domain.LanguageTag.IsWellFormed(tags[i]) && ++bad <= MaxExamplesPerField)
-                    context.AddFailure(new ValidationFailure($"{context.PropertyPath}[{i}]",
-                        $"'{Shorten(tags[i])}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko', 'uz-Cyrl')."));
+                if (!Domain.LanguageTag.IsValid(tags[i]) && ++bad <= MaxExamplesPerField)
+                    context.AddFailure(new ValidationFailure($"{context.PropertyPath}[{i}]", Domain.LanguageTag.Explain(tags[i])));
             if (bad > MaxExamplesPerField)
-                context.AddFailure(Invariant($"{bad - MaxExamplesPerField:N0} more tags ({bad:N0} in all) are not well-formed BCP 47 language tags."));
+                context.AddFailure(Invariant($"{bad - MaxExamplesPerField:N0} more tags ({bad:N0} in all) are not valid BCP 47 language tags."));
         });
 
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(Domain.LanguageTag.IsWellFormed)
-            .WithMessage((_, tag) => $"'{Shorten(tag)}' is not a well-formed BCP 47 language tag (e.g. 'kk', 'en', 'ko').")
+        rule.Must(Domain.LanguageTag.IsValid)
+            .WithMessage((_, tag) => Domain.LanguageTag.Explain(tag)!)
             .Documented(new SchemaFacts { Pattern = Domain.LanguageTag.Shape, MaxLength = Domain.LanguageTag.MaxLength, Example = "kk" });
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>

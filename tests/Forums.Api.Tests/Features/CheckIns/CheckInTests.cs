@@ -53,6 +53,43 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     }
 
     [Fact]
+    public async Task The_summary_counts_by_delegation_and_by_day_in_the_forums_zone_and_filters_by_delegation()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var empty = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum))["id"]!;
+        var member = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        var alone = await admin.RegisterExpectingCreatedAsync(forum);
+        await (await Scan(forum, (string)member["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
+        // 09:00 UTC is 14:00 in Almaty; twelve hours later it is 02:00 the next day there.
+        api.Clock.Advance(TimeSpan.FromHours(12));
+        await (await Scan(forum, (string)alone["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Scan(forum, (string)member["accreditationCode"]!)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var all = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary")).ShouldBeAsync(HttpStatusCode.OK);
+        var one = await (await admin.GetAsync($"/api/forums/{forum}/check-ins/summary?delegationId={delegation}")).ShouldBeAsync(HttpStatusCode.OK);
+
+        var first = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime.AddHours(-12 + 5)).ToString("yyyy-MM-dd");
+        var next = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime.AddHours(5)).ToString("yyyy-MM-dd");
+        Assert.Equal((3, 2, 1, 3), Totals(all));
+        var expected = new Dictionary<string, string> { [delegation] = $"{delegation} 2 1 1 2", [empty] = $"{empty} 0 0 0 0" };
+        var listed = await (await admin.GetAsync($"/api/forums/{forum}/delegations")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(listed["items"]!.AsArray().Select(d => expected[(string)d!["id"]!]).Append(" 1 1 0 1"),
+            Rows(all["byDelegation"]!, "delegationId", "confirmed", "checkedIn", "notYetCheckedIn", "scans"));
+        Assert.Equal([$"{first} 1 1", $"{next} 1 2"], Rows(all["byDay"]!, "date", "checkedIn", "scans"));
+        Assert.Equal((2, 1, 1, 2), Totals(one));
+        Assert.Equal([$"{delegation} 2 1 1 2"], Rows(one["byDelegation"]!, "delegationId", "confirmed", "checkedIn", "notYetCheckedIn", "scans"));
+        Assert.Equal([$"{first} 1 1", $"{next} 0 1"], Rows(one["byDay"]!, "date", "checkedIn", "scans"));
+    }
+
+    private static (int, int, int, int) Totals(JsonObject summary) =>
+        ((int)summary["confirmed"]!, (int)summary["checkedIn"]!, (int)summary["notYetCheckedIn"]!, (int)summary["scans"]!);
+
+    private static List<string> Rows(JsonNode rows, params string[] fields) =>
+        rows.AsArray().Select(r => string.Join(" ", fields.Select(f => r![f]?.ToString() ?? ""))).ToList();
+
+    [Fact]
     public async Task A_retried_scan_with_the_same_nonce_counts_once_and_answers_as_the_first()
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
