@@ -7,10 +7,13 @@ namespace Forums.Api.Http;
 /// <summary>Optimistic concurrency for changes: If-Match (RFC 9110 §13.1.1) checked before and during the write.</summary>
 public static class ConditionalWrites
 {
-    public static IResult? CheckIfMatch(string? ifMatch, IVersioned entity) =>
-        ETags.MatchFails(ifMatch, ETags.For(entity.Version))
-            ? Problems.Result(ProblemTypes.StaleVersion, $"If-Match does not match the current ETag {ETags.For(entity.Version)}; read the resource again.",
-                (ProblemMembers.CurrentETag, ETags.For(entity.Version)))
+    public static IResult? CheckIfMatch(string? ifMatch, IVersioned entity) => CheckIfMatch(ifMatch, ETags.For(entity.Version));
+
+    /// <summary>The same, against the entity tag a read answered (a merge patch is merged into what it read).</summary>
+    public static IResult? CheckIfMatch(string? ifMatch, string etag) =>
+        ETags.MatchFails(ifMatch, etag)
+            ? Problems.Result(ProblemTypes.StaleVersion, $"If-Match does not match the current ETag {etag}; read the resource again.",
+                (ProblemMembers.CurrentETag, etag))
             : null;
 
     /// <summary>The answer when another change won the race: 412 for a caller that sent If-Match, else 409.</summary>

@@ -46,6 +46,7 @@ public static class HttpSetup
         app.UseMiddleware<QueryParameterGuard>();
         app.UseMiddleware<BodyMemberGuard>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<MergePatches>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";

@@ -105,6 +105,11 @@ public static class ProblemTypes
         "Raise the delegation's quota (delegationId), or cancel one of its registrations.",
         ProblemMembers.Limit, ProblemMembers.DelegationId);
 
+    public static readonly ProblemType HeadCannotLeave = new("head-cannot-leave", 409, "The head of a delegation cannot leave it",
+        "A change of a delegate who heads a delegation would move them to another delegation, or to none.",
+        "Appoint another head, or none, on the delegation (delegationId) first; then move the delegate.",
+        ProblemMembers.DelegationId);
+
     public static readonly ProblemType PlacesHeld = new("places-held", 409, "Fewer places than are held",
         "A forum's capacity or a delegation's quota was set below the places its delegates already hold (placesTaken).",
         "Set it to at least placesTaken, or cancel registrations first.",
@@ -185,7 +190,7 @@ public static class ProblemTypes
     [
         Validation, Unauthorized, Forbidden, NotFound,
         RoomClash, SpeakerClash, EmailTaken, SlugTaken, DelegateAlreadySpeaker, NotConfirmed, DelegateCancelled, StatusNotAllowed,
-        ForumArchived, ForumFull, QuotaFull, PlacesHeld, ProgrammeOutsideDates, ProgrammeLimit, DatesRequired, StillReferenced,
+        ForumArchived, ForumFull, QuotaFull, HeadCannotLeave, PlacesHeld, ProgrammeOutsideDates, ProgrammeLimit, DatesRequired, StillReferenced,
         ChangedConcurrently, TokenRevoked, RuleViolated, IdempotencyRequestInFlight,
         StaleVersion, TooLarge, UnsupportedMediaType, IdempotencyKeyReused, NonceReused, RateLimited, UnexpectedError, Unavailable,
     ];
@@ -243,7 +248,7 @@ public static class ProblemMembers
         [AllowedValues] = "The statuses in which the operation is allowed.",
         [Limit] = "The limit reached: the forum's capacity, the delegation's quota, or the most sessions or speaker places a programme holds.",
         [PlacesTaken] = "The places the delegates hold now: the lowest capacity or quota allowed.",
-        [DelegationId] = "The delegation whose quota is full.",
+        [DelegationId] = "The delegation whose quota is full, or which the delegate heads.",
         [SessionIds] = "The sessions concerned: those that would lie outside the new dates, or those the speaker is still on.",
     };
 }

@@ -20,6 +20,8 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
             return;
 
         var isRequest = RequestProperties.IsRequestType(context.Type);
+        // A merge patch sends only what changes: nothing is required, and what may be null clears (what may not is a 400).
+        var isPatch = typeof(Http.IMergePatchBody).IsAssignableFrom(context.Type);
         var required = new HashSet<string>();
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -43,7 +45,7 @@ internal sealed class ExactSchemaFilter : ISchemaFilter
             var omittedWhenNull = ignore is { Condition: JsonIgnoreCondition.WhenWritingNull };
             var requiredByRule = isRequest && ValidatorFacts.IsRequired(context.Type, name);
             var nullable = IsNullable(property) && !omittedWhenNull && !requiredByRule;
-            if (!omittedWhenNull && (!isRequest || !nullable))
+            if (!omittedWhenNull && (!isRequest || !nullable) && !isPatch)
                 required.Add(name);
             // OpenAPI 3.0.3 adds no null beside a reference (allOf): a request leaves such an optional field out instead.
             if (isRequest && propertySchema is OpenApiSchema { AllOf.Count: > 0 })

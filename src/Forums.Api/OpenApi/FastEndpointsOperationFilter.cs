@@ -70,6 +70,9 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         var rawBody = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
             .SelectMany(a => a.ContentTypes).FirstOrDefault(t => !t.Contains("json", StringComparison.Ordinal));
+        // A merge patch is bound as its PUT body, but described by its own type, in which nothing is required.
+        var mergePatch = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+            .FirstOrDefault(a => a.ContentTypes.Contains(MergePatch.ContentType))?.RequestType;
         operation.RequestBody = rawBody is not null
             ? new OpenApiRequestBody
             {
@@ -86,7 +89,10 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Required = true,
                 Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(requestType, context.SchemaRepository) },
+                    [mergePatch is null ? "application/json" : MergePatch.ContentType] = new OpenApiMediaType
+                    {
+                        Schema = context.SchemaGenerator.GenerateSchema(mergePatch ?? requestType, context.SchemaRepository),
+                    },
                 },
             }
             : null;

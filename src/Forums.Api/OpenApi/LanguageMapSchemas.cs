@@ -16,11 +16,14 @@ internal sealed class LanguageMapSchemas : ISchemaFilter
 {
     public const string Id = "LanguageMap";
     public const string NullableId = "NullableLanguageMap";
+    public const string PatchId = "LanguageMapPatch";
+    public const string NullablePatchId = "NullableLanguageMapPatch";
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.MemberInfo is not null)
             return;
+        var patch = typeof(Http.IMergePatchBody).IsAssignableFrom(context.Type);
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => IsLanguageMap(p.PropertyType)))
         {
             var name = RequestProperties.JsonName(property);
@@ -29,11 +32,26 @@ internal sealed class LanguageMapSchemas : ISchemaFilter
             // OpenAPI 3.0.3 lets a schema beside a reference add no null to it, so a place that may be null refers to
             // the nullable twin; the wrapper only carries the place's description.
             var nullable = described.Type?.HasFlag(JsonSchemaType.Null) == true;
-            var reference = Reference(context.SchemaRepository, nullable);
+            var reference = patch ? PatchReference(context.SchemaRepository, nullable) : Reference(context.SchemaRepository, nullable);
             concrete.Properties[name] = described.Description is null
                 ? reference
                 : new OpenApiSchema { AllOf = [reference], Description = described.Description };
         }
+    }
+
+    // In a merge patch a language map merges language by language: a text sets a language, null removes it.
+    private static OpenApiSchemaReference PatchReference(SchemaRepository repository, bool nullable)
+    {
+        var id = nullable ? NullablePatchId : PatchId;
+        return repository.Schemas.ContainsKey(id) ? new OpenApiSchemaReference(id) : repository.AddDefinition(id, new OpenApiSchema
+        {
+            Type = nullable ? JsonSchemaType.Object | JsonSchemaType.Null : JsonSchemaType.Object,
+            Description = "Changes to a LanguageMap, merged language by language (JSON Merge Patch, RFC 7396): a language given a text " +
+                          "sets it, a language given null is removed, languages left out are kept. " +
+                          (nullable ? "Null clears the whole text." : "The text keeps at least one language (400 otherwise)."),
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, MinLength = 1 },
+            Examples = [new JsonObject { ["ru"] = null, ["en"] = "Turkistan" }],
+        });
     }
 
     public static bool IsLanguageMap(Type type) =>

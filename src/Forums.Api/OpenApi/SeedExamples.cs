@@ -30,6 +30,8 @@ internal sealed class SeedExamples : ISchemaFilter
             concrete.Examples = [Forum(seed)];
         else if (context.Type == typeof(Page<ForumResponse>))
             concrete.Examples = [new JsonObject { ["items"] = new JsonArray(Forum(seed)), ["nextCursor"] = null }];
+        else if (typeof(ForumFields).IsAssignableFrom(context.Type) && typeof(Http.IMergePatchBody).IsAssignableFrom(context.Type))
+            concrete.Examples = [Patch()];
         else if (typeof(ForumFields).IsAssignableFrom(context.Type) && RequestProperties.IsRequestType(context.Type))
             concrete.Examples = [Fields(seed)];
     }
@@ -42,6 +44,13 @@ internal sealed class SeedExamples : ISchemaFilter
         forum["publishedAt"] = "2026-11-01T09:00:00Z";
         return forum;
     }
+
+    // A patch sends only what changes: here the city's Russian name beside the seed's two, and the working languages.
+    private static JsonObject Patch() => new()
+    {
+        ["city"] = new JsonObject { ["ru"] = "Туркестан" },
+        ["languages"] = new JsonArray("kk", "ru", "en", "ko"),
+    };
 
     private static JsonObject Fields(JsonObject seed)
     {

@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
     private static HttpRequestMessage Call(HttpMethod method, string url, JsonNode? body = null) =>
         new(method, url) { Content = body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
 
+    private static HttpRequestMessage Patch(string url, JsonNode body) =>
+        new(HttpMethod.Patch, url) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/merge-patch+json") };
+
     private static readonly Dictionary<string, Row> Matrix = new()
     {
         ["listForums"] = new(_ => Call(HttpMethod.Get, "/api/forums"), 200, 401, 200, 200, 200),
@@ -46,6 +49,7 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["getForumBySlug"] = new(w => Call(HttpMethod.Get, $"/api/forum-slugs/{w.ForumSlug}"), 404, 401, 404, 200, 200),
         ["createForum"] = new(_ => Call(HttpMethod.Post, "/api/forums", new ForumBuilder().Build()), 401, 401, 403, 403, 201),
         ["updateForum"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}", new ForumBuilder(w.ForumSlug).Build()), 401, 401, 404, 200, 200),
+        ["patchForum"] = new(w => Patch($"/api/forums/{w.ForumId}", new JsonObject { ["capacity"] = 50 }), 401, 401, 404, 200, 200),
         ["publishForum"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/publish"), 401, 401, 404, 200, 200),
         ["archiveForum"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/archive"), 401, 401, 404, 200, 200),
         ["deleteForum"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}"), 401, 401, 403, 403, 204),
@@ -58,11 +62,13 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["listDelegations"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegations"), 404, 401, 404, 200, 200),
         ["getDelegation"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegations/{w.DelegationId}"), 404, 401, 404, 200, 200),
         ["updateDelegation"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/delegations/{w.DelegationId}", new DelegationBuilder().Build()), 401, 401, 404, 200, 200),
+        ["patchDelegation"] = new(w => Patch($"/api/forums/{w.ForumId}/delegations/{w.DelegationId}", new JsonObject { ["quota"] = 5 }), 401, 401, 404, 200, 200),
         ["deleteDelegation"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/delegations/{w.EmptyDelegationId}"), 401, 401, 404, 204, 204),
         ["registerDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates", new DelegateBuilder().Build()), 401, 401, 404, 201, 201),
         ["listDelegates"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates"), 401, 401, 404, 200, 200),
         ["getDelegate"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}"), 401, 401, 404, 200, 200),
         ["updateDelegate"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}", new DelegateBuilder().Build()), 401, 401, 404, 200, 200),
+        ["patchDelegate"] = new(w => Patch($"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}", new JsonObject { ["phone"] = "+7 700 000 0000" }), 401, 401, 404, 200, 200),
         ["cancelDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/cancel"), 401, 401, 404, 200, 200),
         ["confirmDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.PendingDelegateId}/confirm"), 401, 401, 404, 200, 200),
         ["reinstateDelegate"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/delegates/{w.CancelledDelegateId}/reinstate"), 401, 401, 404, 200, 200),
@@ -86,11 +92,13 @@ public sealed class AuthorizationMatrixTests(EmptyForumsApiFactory api) : IClass
         ["getSpeaker"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}"), 404, 401, 404, 200, 200),
         ["getSpeakerRecord"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}/record"), 401, 401, 404, 200, 200),
         ["updateSpeaker"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}", new SpeakerBuilder().Build()), 401, 401, 404, 200, 200),
+        ["patchSpeaker"] = new(w => Patch($"/api/forums/{w.ForumId}/speakers/{w.SpeakerId}", new JsonObject { ["photoUrl"] = null }), 401, 401, 404, 200, 200),
         ["deleteSpeaker"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/speakers/{w.SpareSpeakerId}"), 401, 401, 404, 204, 204),
         ["createSession"] = new(w => Call(HttpMethod.Post, $"/api/forums/{w.ForumId}/sessions", new SessionBuilder().Build()), 401, 401, 404, 201, 201),
         ["listSessions"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/sessions"), 404, 401, 404, 200, 200),
         ["getSession"] = new(w => Call(HttpMethod.Get, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}"), 404, 401, 404, 200, 200),
         ["updateSession"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}", new SessionBuilder().Build()), 401, 401, 404, 200, 200),
+        ["patchSession"] = new(w => Patch($"/api/forums/{w.ForumId}/sessions/{w.SessionId}", new JsonObject { ["room"] = "Hall C" }), 401, 401, 404, 200, 200),
         ["deleteSession"] = new(w => Call(HttpMethod.Delete, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}"), 401, 401, 404, 204, 204),
         ["assignSpeaker"] = new(w => Call(HttpMethod.Put, $"/api/forums/{w.ForumId}/sessions/{w.SessionId}/speakers/{w.SpareSpeakerId}",
             new JsonObject { ["role"] = "moderator", ["order"] = 2 }), 401, 401, 404, 200, 200),

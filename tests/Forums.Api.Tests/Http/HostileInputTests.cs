@@ -19,7 +19,7 @@ namespace Forums.Api.Tests.Http;
 public sealed partial class HostileInputTests(SeededForumsApiFactory api, ITestOutputHelper output) : IClassFixture<SeededForumsApiFactory>
 {
     private const int RequestsPerRun = 5_200;
-    private static readonly string[] Verbs = ["get", "post", "put", "delete"];
+    private static readonly string[] Verbs = ["get", "post", "put", "patch", "delete"];
 
     private static readonly string[] Strings =
     [
@@ -149,7 +149,7 @@ public sealed partial class HostileInputTests(SeededForumsApiFactory api, ITestO
         if (random.Next(10) == 0)
             request.Headers.TryAddWithoutValidation("Idempotency-Key", Pick(random, ["k1", Guid.NewGuid().ToString(), new string('k', 300), "ü"]));
 
-        if (verb is "post" or "put")
+        if (verb is "post" or "put" or "patch")
             request.Content = Body(random, operation);
         return request;
     }

@@ -25,6 +25,18 @@ public static class Api
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, JsonNode? body, params (string, string)[] headers) =>
         client.SendJsonAsync(HttpMethod.Put, url, body, headers);
 
+    /// <summary>A JSON Merge Patch (RFC 7396): PATCH with Content-Type application/merge-patch+json.</summary>
+    public static async Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, JsonNode body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, url)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/merge-patch+json"),
+        };
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 

@@ -93,11 +93,13 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
              "updateDelegation", "updateForum", "createSpeaker", "listSpeakers", "getSpeaker", "getSpeakerRecord", "updateSpeaker", "deleteSpeaker",
              "createSession", "listSessions", "getSession", "updateSession", "deleteSession", "assignSpeaker", "removeSpeaker",
              "getAgenda", "exportCalendar", "exportSchedule", "importDelegates", "exportDelegates", "getBadge", "getBadgeQrCode",
-             "checkInDelegate", "getCheckInSummary", "getLiveness", "getPlaces", "getReadiness", "listProblemTypes", "getProblemType" }.Order(),
+             "checkInDelegate", "getCheckInSummary", "getLiveness", "getPlaces", "getReadiness", "listProblemTypes", "getProblemType",
+             "patchForum", "patchDelegation", "patchDelegate", "patchSpeaker", "patchSession" }.Order(),
             byId.Keys.Order());
         Assert.Equal(["country", "cursor", "limit", "q", "status"], ParameterNames(byId["listForums"].Operation, "query"));
         Assert.Equal(["Idempotency-Key"], ParameterNames(byId["createForum"].Operation, "header"));
         Assert.Equal(["If-Match"], ParameterNames(byId["updateForum"].Operation, "header"));
+        Assert.Equal(["If-Match"], ParameterNames(byId["patchForum"].Operation, "header"));
         Assert.Equal(["If-None-Match"], ParameterNames(byId["getForum"].Operation, "header"));
         Assert.NotNull(byId["createForum"].Operation["responses"]!["201"]!["headers"]!["Location"]);
         Assert.NotNull(byId["getForum"].Operation["responses"]!["200"]!["headers"]!["ETag"]);

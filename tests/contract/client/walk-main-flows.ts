@@ -111,6 +111,26 @@ const promoted = await admin.GET("/api/forums/{forumId}/delegates/{delegateId}",
   params: { path: { forumId: smallId, delegateId: second.data?.id ?? "" } },
 });
 check("the waitlisted delegate is promoted", promoted.data?.status === "confirmed", promoted.error);
+
+// A partial change (JSON Merge Patch, RFC 7396): only what changes is sent; what is left out stays.
+const promotedTag = promoted.response.headers.get("etag") ?? "";
+const patchPath = { forumId: smallId, delegateId: second.data?.id ?? "" };
+const patched = await admin.PATCH("/api/forums/{forumId}/delegates/{delegateId}", {
+  params: { path: patchPath, header: { "If-Match": promotedTag } },
+  headers: { "Content-Type": "application/merge-patch+json" },
+  body: { nameLatin: "Bauyrzhan", phone: "+7 700 000 0001", needs: { diet: "halal" } },
+});
+const patchedDelegate: Delegate | undefined = patched.data;
+check("a merge patch changes what it sends and keeps the rest",
+  patched.response.status === 200 && patchedDelegate?.phone === "+7 700 000 0001" && patchedDelegate.needs.diet === "halal"
+  && patchedDelegate.nameLatin === "Bauyrzhan" && patchedDelegate.name === "Bauyrzhan" && patchedDelegate.email === second.data?.email
+  && patchedDelegate.delegationId === delegation.data?.id && patchedDelegate.status === "confirmed", patched.error);
+const stalePatch = await admin.PATCH("/api/forums/{forumId}/delegates/{delegateId}", {
+  params: { path: patchPath, header: { "If-Match": promotedTag } },
+  headers: { "Content-Type": "application/merge-patch+json" },
+  body: { phone: null },
+});
+check("a merge patch with a stale If-Match answers 412", stalePatch.response.status === 412 && stalePatch.error?.status === 412, stalePatch.error);
 const found = await admin.GET("/api/forums/{forumId}/delegates", { params: { query: { q: "BAUYRZHAN", status: "confirmed" }, path: { forumId: smallId } } });
 check("search finds the promoted delegate", found.data?.items.length === 1, found.error);
 const publicDelegates = await api.GET("/api/forums/{forumId}/delegates", { params: { path: { forumId: smallId } } });

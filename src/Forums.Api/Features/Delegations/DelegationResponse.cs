@@ -21,7 +21,7 @@ public sealed record DelegationResponse : Http.ITaggedResponse
     public required Dictionary<string, string>? Region { get; init; }
     /// <summary>Most delegates of this delegation holding places (confirmed or pending); null for no limit.</summary>
     public required int? Quota { get; init; }
-    /// <summary>The delegate who heads the delegation, one of its own and not cancelled; null for none (a head who is cancelled or moves to another delegation stops being head).</summary>
+    /// <summary>The delegate who heads the delegation, one of its own and not cancelled; null for none (a head who is cancelled stops being head; a head cannot move to another delegation, or to none, until another head or none is appointed: 409 head-cannot-leave).</summary>
     public required Guid? HeadDelegateId { get; init; }
     /// <summary>When the delegation was created (UTC).</summary>
     public required DateTime CreatedAt { get; init; }

@@ -207,6 +207,40 @@ public sealed class RegistrationWorkflowTests(EmptyForumsApiFactory api) : IClas
         await AssertCountersMatch(forum);
     }
 
+    /// <summary>
+    /// A merge patch of only the delegation moves the delegate through the place ledger as a PUT does: a full
+    /// delegation refuses it (409, nothing moves), one with room takes a place of its quota, and the place it leaves
+    /// goes to the old delegation's longest-waiting delegate. Every other detail stays as it was.
+    /// </summary>
+    [Fact]
+    public async Task A_patch_of_the_delegation_takes_a_place_in_the_new_quota_and_gives_one_back_to_the_old()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var from = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var to = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var full = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", full));
+        var mover = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", from));
+        var waiting = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", from)))["id"]!;
+        var url = $"/api/forums/{forum}/delegates/{mover["id"]}";
+        Assert.Equal("waitlisted", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
+
+        await (await admin.PatchJsonAsync(url, new System.Text.Json.Nodes.JsonObject { ["delegationId"] = full })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(from, (string)(await admin.GetDelegateExpectingOkAsync(forum, (string)mover["id"]!))["delegationId"]!);
+        Assert.Equal("waitlisted", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
+        await AssertCountersMatch(forum);
+
+        var moved = await (await admin.PatchJsonAsync(url, new System.Text.Json.Nodes.JsonObject { ["delegationId"] = to })).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(to, (string)moved["delegationId"]!);
+        Assert.Equal("confirmed", (string)moved["status"]!);
+        foreach (var kept in new[] { "name", "nameLatin", "email", "phone", "position", "organisation", "languages", "needs", "country" })
+            Assert.Equal(mover[kept]!.ToJsonString(), moved[kept]!.ToJsonString());
+        Assert.Equal("confirmed", (string)(await admin.GetDelegateExpectingOkAsync(forum, waiting))["status"]!);
+        Assert.Equal("waitlisted", (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", to)))["status"]!);
+        await AssertCountersMatch(forum);
+    }
+
     [Fact]
     public async Task Details_are_replaced_with_if_match_and_a_taken_email_is_409()
     {

@@ -83,16 +83,40 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
 
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", outsider)))
             .ShouldBeInvalidAsync("headDelegateId");
+        await (await admin.PatchJsonAsync($"/api/forums/{forum}/delegations/{delegation}", new JsonObject { ["headDelegateId"] = outsider }))
+            .ShouldBeInvalidAsync("headDelegateId");
         var headed = await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", member)))
             .ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal(member, (string)headed["headDelegateId"]!);
     }
 
+    [Fact]
+    public async Task A_head_of_delegation_who_is_cancelled_is_no_longer_its_head()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var body = new DelegationBuilder();
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
+        var head = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
+
+        await admin.DelegateActionExpectingOkAsync(forum, head, "cancel");
+
+        var read = await (await admin.GetAsync($"/api/forums/{forum}/delegations/{delegation}")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Null((string?)read["headDelegateId"]);
+    }
+
+    /// <summary>
+    /// A head cannot leave the delegation, to another one or to none, by a PUT that replaces the delegate or a PATCH
+    /// that changes only its delegation (issue 14: a PUT without delegationId once left it silently, still its head):
+    /// 409, and the delegate stays where it was, still the head. Once the delegation appoints no head, it may go.
+    /// </summary>
     [Theory]
-    [InlineData("cancelled")]
-    [InlineData("moved to another delegation")]
-    public async Task A_head_of_delegation_who_is_cancelled_or_leaves_is_no_longer_its_head(string how)
+    [InlineData("PUT", "to another delegation")]
+    [InlineData("PUT", "to none")]
+    [InlineData("PATCH", "to another delegation")]
+    [InlineData("PATCH", "to none")]
+    public async Task A_head_of_delegation_cannot_leave_it_until_another_head_or_none_is_appointed(string verb, string where)
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
         var body = new DelegationBuilder();
@@ -101,14 +125,19 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
         var headBody = new DelegateBuilder().With("delegationId", delegation);
         var head = (string)(await admin.RegisterExpectingCreatedAsync(forum, headBody))["id"]!;
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
+        var to = where == "to none" ? null : other;
+        Task<HttpResponseMessage> Leave() => verb == "PUT"
+            ? admin.PutJsonAsync($"/api/forums/{forum}/delegates/{head}", headBody.With("delegationId", to).Build())
+            : admin.PatchJsonAsync($"/api/forums/{forum}/delegates/{head}", new JsonObject { ["delegationId"] = to });
 
-        if (how == "cancelled")
-            await admin.DelegateActionExpectingOkAsync(forum, head, "cancel");
-        else
-            await (await admin.PutJsonAsync($"/api/forums/{forum}/delegates/{head}", headBody.With("delegationId", other).Build())).ShouldBeAsync(HttpStatusCode.OK);
+        var refused = await (await Leave()).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
-        var read = await (await admin.GetAsync($"/api/forums/{forum}/delegations/{delegation}")).ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Null((string?)read["headDelegateId"]);
+        Assert.Contains("head of their delegation", (string)refused["detail"]!);
+        Assert.Equal(delegation, (string)(await admin.GetDelegateExpectingOkAsync(forum, head))["delegationId"]!);
+        Assert.Equal(head, (string)(await (await admin.GetAsync($"/api/forums/{forum}/delegations/{delegation}")).ShouldBeAsync(HttpStatusCode.OK))["headDelegateId"]!);
+        await (await admin.PatchJsonAsync($"/api/forums/{forum}/delegations/{delegation}", new JsonObject { ["headDelegateId"] = null })).ShouldBeAsync(HttpStatusCode.OK);
+        var moved = await (await Leave()).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(to, (string?)moved["delegationId"]);
     }
 
     [Fact]

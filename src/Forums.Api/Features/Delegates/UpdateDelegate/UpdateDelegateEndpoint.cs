@@ -10,9 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegates.UpdateDelegate;
 
-internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
+internal class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time, LeanReader reads)
     : Endpoint<UpdateDelegateRequest, DelegateResponse>
 {
+    /// <summary>The problem types of its 409 (and of its merge patch's).</summary>
+    internal static readonly ProblemType[] Conflicts = [ProblemTypes.EmailTaken, ProblemTypes.QuotaFull, ProblemTypes.HeadCannotLeave, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently];
+
+    /// <summary>What a change of a delegate's details must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full). " +
+        "The head of a delegation cannot leave it (409): appoint another head, or none, first.";
+
     public override void Configure()
     {
         Put("{delegateId}");
@@ -21,11 +29,11 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
         Description(d => d
             .WithName("updateDelegate")
             .WithSummary("Replace a delegate's details")
-            .WithDescription("Moving a delegate who holds a place to another delegation takes a place in its quota (409 when it is full).")
+            .WithDescription(Rules)
             .Accepts<UpdateDelegateRequest>("application/json")
             .Produces<DelegateResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 412, 415)
-            .ProducesProblems(ProblemTypes.EmailTaken, ProblemTypes.QuotaFull, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
+            .ProducesProblems(Conflicts), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateDelegateRequest req, CancellationToken ct)
@@ -54,9 +62,10 @@ internal sealed class UpdateDelegateEndpoint(ForumsDbContext db, PlaceLedger pla
                 {
                     // Both delegations' counters under the ledger's lock, in its order: two opposite moves do not wait for each other.
                     await places.LockForPromotionAsync(forum!.Id, [delegate_.DelegationId, req.DelegationId], c);
+                    if (await DelegationHeads.IsHeadAsync(db, delegate_.Id, c))
+                        return Outcome.Refused(DelegationHeads.CannotLeave(delegate_.DelegationId!.Value));
                     if (delegate_.HoldsPlace && !await places.MoveQuotaAsync(delegate_.DelegationId, req.DelegationId, c))
                         return Outcome.Refused(await DelegateProblems.NoPlaceAsync(db, PlaceOutcome.DelegationFull, forum!.Id, req.DelegationId, c));
-                    await DelegationHeads.DismissAsync(db, delegate_.Id, now, c);
                 }
                 delegate_.Update(req.ToDetails(), now);
                 await db.SaveChangesAsync(c);

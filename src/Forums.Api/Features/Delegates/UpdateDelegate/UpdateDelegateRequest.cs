@@ -3,7 +3,7 @@ using FastEndpoints;
 namespace Forums.Api.Features.Delegates.UpdateDelegate;
 
 /// <summary>The delegate's new details, all of them: fields left out are cleared. The status changes only by its transitions.</summary>
-public sealed class UpdateDelegateRequest : DelegateFields
+public class UpdateDelegateRequest : DelegateFields
 {
     /// <summary>The delegate's id.</summary>
     [RouteParam]

@@ -7,9 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Delegations.UpdateDelegation;
 
-internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
+internal class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time)
     : Endpoint<UpdateDelegationRequest, DelegationResponse>
 {
+    /// <summary>The problem types of its 409 (and of its merge patch's).</summary>
+    internal static readonly ProblemType[] Conflicts = [ProblemTypes.PlacesHeld, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently];
+
+    /// <summary>What a change of a delegation must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "Raising the quota gives free places to the delegation's longest-waiting delegates. The quota cannot go below the places its delegates hold (409).";
+
     public override void Configure()
     {
         Put("{delegationId}");
@@ -18,11 +25,11 @@ internal sealed class UpdateDelegationEndpoint(ForumsDbContext db, PlaceLedger p
         Description(d => d
             .WithName("updateDelegation")
             .WithSummary("Replace a delegation's fields and appoint its head")
-            .WithDescription("Raising the quota gives free places to the delegation's longest-waiting delegates. The quota cannot go below the places its delegates hold (409).")
+            .WithDescription(Rules)
             .Accepts<UpdateDelegationRequest>("application/json")
             .Produces<DelegationResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 412, 415)
-            .ProducesProblems(ProblemTypes.PlacesHeld, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
+            .ProducesProblems(Conflicts), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateDelegationRequest req, CancellationToken ct)

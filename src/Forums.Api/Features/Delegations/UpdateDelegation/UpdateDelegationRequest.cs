@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Forums.Api.Features.Delegations.UpdateDelegation;
 
 /// <summary>The delegation's new fields, all of them: fields left out are cleared.</summary>
-public sealed class UpdateDelegationRequest : DelegationFields
+public class UpdateDelegationRequest : DelegationFields
 {
     /// <summary>The delegation's id.</summary>
     [RouteParam]

@@ -6,8 +6,16 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Forums.UpdateForum;
 
-internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time) : Endpoint<UpdateForumRequest, ForumResponse>
+internal class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places, TimeProvider time) : Endpoint<UpdateForumRequest, ForumResponse>
 {
+    /// <summary>The problem types of its 409 (and of its merge patch's).</summary>
+    internal static readonly ProblemType[] Conflicts = [ProblemTypes.SlugTaken, ProblemTypes.PlacesHeld, ProblemTypes.ProgrammeOutsideDates, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently];
+
+    /// <summary>What a change of a forum must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "Raising the capacity gives the new places to the longest-waiting delegates; it cannot go below the places held (409). " +
+        "New dates or a new time zone that would leave a scheduled session outside the forum's dates answer 409, naming the sessions.";
+
     public override void Configure()
     {
         Put("{forumId}");
@@ -16,14 +24,11 @@ internal sealed class UpdateForumEndpoint(ForumsDbContext db, PlaceLedger places
         Description(d => d
             .WithName("updateForum")
             .WithSummary("Replace a forum's fields")
-            .WithDescription("Send every field, as on create; send If-Match with the ETag you read so that nobody's change is lost. " +
-                             "Raising the capacity gives the new places to the longest-waiting delegates; it cannot go below the places held (409). " +
-                             "New dates or a new time zone that would leave a scheduled session outside the forum's dates answer 409, naming the sessions.")
+            .WithDescription("Send every field, as on create; send If-Match with the ETag you read so that nobody's change is lost. " + Rules)
             .Accepts<UpdateForumRequest>("application/json")
             .Produces<ForumResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 412, 415)
-            .ProducesProblems(ProblemTypes.SlugTaken, ProblemTypes.PlacesHeld, ProblemTypes.ProgrammeOutsideDates, ProblemTypes.ForumArchived,
-                ProblemTypes.ChangedConcurrently), clearDefaults: true);
+            .ProducesProblems(Conflicts), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateForumRequest req, CancellationToken ct)

@@ -3,7 +3,7 @@ using FastEndpoints;
 namespace Forums.Api.Features.Forums.UpdateForum;
 
 /// <summary>The forum's new fields, all of them: fields left out are cleared (the status is changed by publish and archive).</summary>
-public sealed class UpdateForumRequest : ForumFields
+public class UpdateForumRequest : ForumFields
 {
     /// <summary>The forum's id.</summary>
     [RouteParam]

@@ -8,8 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forums.Api.Features.Sessions.UpdateSession;
 
-internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSessionRequest, SessionResponse>
+internal class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSessionRequest, SessionResponse>
 {
+    /// <summary>The problem types of its 409 (and of its merge patch's).</summary>
+    internal static readonly ProblemType[] Conflicts = [ProblemTypes.RoomClash, ProblemTypes.SpeakerClash, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently];
+
+    /// <summary>What a change of a session must respect, whether the whole body is sent (PUT) or a merge patch of it.</summary>
+    internal const string Rules =
+        "A new slot or room that makes the room or one of the session's speakers be in two overlapping sessions answers 409, naming the other session.";
+
     public override void Configure()
     {
         Put("{sessionId}");
@@ -18,11 +25,11 @@ internal sealed class UpdateSessionEndpoint(ForumsDbContext db, TimeProvider tim
         Description(d => d
             .WithName("updateSession")
             .WithSummary("Replace a session's fields, its slot and room included")
-            .WithDescription("A new slot or room that makes the room or one of the session's speakers be in two overlapping sessions answers 409, naming the other session.")
+            .WithDescription(Rules)
             .Accepts<UpdateSessionRequest>("application/json")
             .Produces<SessionResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 412, 415)
-            .ProducesProblems(ProblemTypes.RoomClash, ProblemTypes.SpeakerClash, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
+            .ProducesProblems(Conflicts), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateSessionRequest req, CancellationToken ct)

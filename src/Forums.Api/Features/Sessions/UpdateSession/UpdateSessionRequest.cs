@@ -3,7 +3,7 @@ using FastEndpoints;
 namespace Forums.Api.Features.Sessions.UpdateSession;
 
 /// <summary>The session's new fields, all of them: fields left out are cleared. Its speakers are kept.</summary>
-public sealed class UpdateSessionRequest : SessionFields
+public class UpdateSessionRequest : SessionFields
 {
     /// <summary>The session's id.</summary>
     [RouteParam]

@@ -5,8 +5,11 @@ using Forums.Api.Persistence;
 
 namespace Forums.Api.Features.Speakers.UpdateSpeaker;
 
-internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSpeakerRequest, SpeakerResponse>
+internal class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider time) : Endpoint<UpdateSpeakerRequest, SpeakerResponse>
 {
+    /// <summary>The problem types of its 409 (and of its merge patch's).</summary>
+    internal static readonly ProblemType[] Conflicts = [ProblemTypes.DelegateAlreadySpeaker, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently];
+
     public override void Configure()
     {
         Put("{speakerId}");
@@ -18,7 +21,7 @@ internal sealed class UpdateSpeakerEndpoint(ForumsDbContext db, TimeProvider tim
             .Accepts<UpdateSpeakerRequest>("application/json")
             .Produces<SpeakerResponse>(StatusCodes.Status200OK)
             .ProducesProblems(400, 404, 412, 415)
-            .ProducesProblems(ProblemTypes.DelegateAlreadySpeaker, ProblemTypes.ForumArchived, ProblemTypes.ChangedConcurrently), clearDefaults: true);
+            .ProducesProblems(Conflicts), clearDefaults: true);
     }
 
     public override async Task HandleAsync(UpdateSpeakerRequest req, CancellationToken ct)

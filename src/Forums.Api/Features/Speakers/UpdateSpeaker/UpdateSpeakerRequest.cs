@@ -3,7 +3,7 @@ using FastEndpoints;
 namespace Forums.Api.Features.Speakers.UpdateSpeaker;
 
 /// <summary>The speaker's new fields, all of them: fields left out are cleared.</summary>
-public sealed class UpdateSpeakerRequest : SpeakerFields
+public class UpdateSpeakerRequest : SpeakerFields
 {
     /// <summary>The speaker's id.</summary>
     [RouteParam]
