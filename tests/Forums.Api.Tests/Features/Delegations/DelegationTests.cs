@@ -133,6 +133,8 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
         var refused = await (await Leave()).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("head of their delegation", (string)refused["detail"]!);
+        Assert.EndsWith("/head-cannot-leave", (string)refused["type"]!);
+        Assert.Equal(delegation, (string)refused["delegationId"]!);
         Assert.Equal(delegation, (string)(await admin.GetDelegateExpectingOkAsync(forum, head))["delegationId"]!);
         Assert.Equal(head, (string)(await (await admin.GetAsync($"/api/forums/{forum}/delegations/{delegation}")).ShouldBeAsync(HttpStatusCode.OK))["headDelegateId"]!);
         await (await admin.PatchJsonAsync($"/api/forums/{forum}/delegations/{delegation}", new JsonObject { ["headDelegateId"] = null })).ShouldBeAsync(HttpStatusCode.OK);
