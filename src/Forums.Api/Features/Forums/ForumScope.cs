@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Forums.Api.Features.Forums;
 
 /// <summary>The forum a nested resource belongs to, as far as the caller may reach it.</summary>
-public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone)
+/// <param name="Slug">The forum's slug, for the names of the files it answers (e.g. central-asia-korea-ii-programme.ics).</param>
+public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone, string Slug)
 {
     private static readonly CompiledQuery<Guid, ForumScope?> ById = new((db, id, _) =>
         db.Forums.AsNoTracking().Where(f => f.Id == id)
-            .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone)).FirstOrDefault());
+            .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone, f.Slug)).FirstOrDefault());
 
     /// <summary>
     /// The same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>
@@ -21,7 +22,7 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(LeanReader reads, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
         var forum = caller.Organises(forumId) && await ForumRows.ScopeByIdAsync(reads, forumId, ct) is { } row
-            ? new ForumScope(row.Id, row.Status, row.RequiresApproval, row.TimeZone)
+            ? new ForumScope(row.Id, row.Status, row.RequiresApproval, row.TimeZone, row.Slug)
             : null;
         return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }

@@ -61,6 +61,18 @@ public sealed class AgendaAndExportTests(SeededForumsApiFactory api) : IClassFix
     }
 
     [Theory]
+    [InlineData("programme.ics", "central-asia-korea-ii-programme.ics")]
+    [InlineData("delegates/export", "central-asia-korea-ii-delegates.csv")]
+    public async Task A_download_is_named_after_the_forums_slug(string path, string fileName)
+    {
+        var response = await admin.GetAsync($"/api/forums/{SeedForum}/{path}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Theory]
     [InlineData("agenda")]
     [InlineData("programme.ics")]
     [InlineData("schedule.json")]

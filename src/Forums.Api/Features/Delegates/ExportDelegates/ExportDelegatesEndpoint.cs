@@ -53,7 +53,7 @@ internal sealed class ExportDelegatesEndpoint(ForumsDbContext db) : Endpoint<Exp
         Limits.BeginAnswer(HttpContext);
         HttpContext.Response.StatusCode = StatusCodes.Status200OK;
         HttpContext.Response.ContentType = $"{DelegateCsv.ContentType}; charset=utf-8";
-        HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"delegates-{forum!.Id}.csv\"";
+        HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{forum!.Slug}-delegates.csv\"";
         await using var writer = new StreamWriter(HttpContext.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, DelegateCsv.Configuration());
 

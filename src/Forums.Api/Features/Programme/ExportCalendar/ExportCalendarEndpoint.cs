@@ -37,7 +37,7 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds 
         await builds.RunAsync(HttpContext, async () =>
         {
             var calendar = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
-            await Send.ResultAsync(ConditionalReads.Text(HttpContext, calendar.Text(), ContentType, $"{forum.Id}.ics"));
+            await Send.ResultAsync(ConditionalReads.Text(HttpContext, calendar.Text(), ContentType, $"{forum.Slug}-programme.ics"));
         }, ct);
     }
 
