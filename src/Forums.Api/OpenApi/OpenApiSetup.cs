@@ -41,9 +41,9 @@ public static class OpenApiSetup
             o.OperationFilter<StandardAnswers>();
             o.OperationFilter<ProblemTypeAnswers>();
             o.DocumentFilter<DocumentConventions>();
+            o.DocumentFilter<DocumentExamples>();
             o.SchemaFilter<ExactSchemaFilter>();
             o.SchemaFilter<LanguageMapSchemas>();
-            o.SchemaFilter<SeedExamples>();
             o.SchemaFilter<EnumDescriptions>();
             o.SchemaFilter<ProblemMemberDescriptions>();
         });
