@@ -12,4 +12,15 @@ public static class LanguagePicker
             return exact;
         return text.TryGetValue("en", out var english) ? english : text.Values.First();
     }
+
+    /// <summary>The map cut to the one text <see cref="Pick"/> gives, under its own tag; null for no text.</summary>
+    public static Dictionary<string, string>? Only(IReadOnlyDictionary<string, string>? text, string? wanted)
+    {
+        if (text is null || text.Count == 0)
+            return null;
+        var entry = wanted is not null && text.Any(p => string.Equals(p.Key, wanted, StringComparison.OrdinalIgnoreCase))
+            ? text.First(p => string.Equals(p.Key, wanted, StringComparison.OrdinalIgnoreCase))
+            : text.TryGetValue("en", out var english) ? new KeyValuePair<string, string>("en", english) : text.First();
+        return new Dictionary<string, string> { [entry.Key] = entry.Value };
+    }
 }

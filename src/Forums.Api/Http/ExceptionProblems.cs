@@ -40,8 +40,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
         var problem = status == StatusCodes.Status400BadRequest
             ? new HttpValidationProblemDetails(Problems.Capped([new("$", [detail])]))
             {
-                Title = "One or more fields are invalid.",
-                Detail = "See errors: each key names a field as it is written in the request.",
+                Title = ProblemTexts.ValidationTitle,
+                Detail = ProblemTexts.ValidationDetail,
             }
             : new Microsoft.AspNetCore.Mvc.ProblemDetails { Detail = detail, Type = type?.Path };
         problem.Status = status;

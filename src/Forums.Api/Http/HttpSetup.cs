@@ -36,6 +36,7 @@ public static class HttpSetup
     public static WebApplication UseForumsHttp(this WebApplication app)
     {
         app.UseMiddleware<HeadRequests>();
+        app.UseReaderLanguages();
         app.UseRouting();
         app.UseForumsEdge();
         app.UseCors();

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using FastEndpoints;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Forums.Api.Http;
 
@@ -189,6 +190,9 @@ internal sealed class MergePatches(RequestDelegate next, EndpointDataSource endp
         public void Dispose() => Body.Dispose();
     }
 
+    // What the read's answer says about itself besides its body (its ETag is the resource's, which the PATCH did not answer with).
+    private static readonly string[] AnswerHeaders = [HeaderNames.ContentLanguage, HeaderNames.Vary, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate];
+
     // The resource as its GET answers this caller, in a context and scope of its own; any other answer than 200 is the PATCH's.
     private async Task<Current?> ReadCurrentAsync(HttpContext context, string operation)
     {
@@ -210,6 +214,8 @@ internal sealed class MergePatches(RequestDelegate next, EndpointDataSource endp
         // The PATCH's own path: a problem the read answers names the request the client made.
         reading.Request.Path = context.Request.Path;
         reading.Request.RouteValues = new RouteValueDictionary(context.Request.RouteValues);
+        // A problem the read answers is written in the language the PATCH asks for.
+        reading.Request.Headers.AcceptLanguage = context.Request.Headers.AcceptLanguage;
         reading.Response.Body = answer;
         reading.SetEndpoint(read);
         await read.RequestDelegate!(reading);
@@ -219,6 +225,9 @@ internal sealed class MergePatches(RequestDelegate next, EndpointDataSource endp
             return new Current(JsonDocument.Parse(answer.ToArray()), etag);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
+        foreach (var header in AnswerHeaders)
+            if (response.Headers.TryGetValue(header, out var value))
+                context.Response.Headers[header] = value;
         answer.Position = 0;
         await answer.CopyToAsync(context.Response.Body, context.RequestAborted);
         return null;

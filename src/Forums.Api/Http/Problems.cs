@@ -65,8 +65,7 @@ public static class Problems
     /// <summary>A 400 for one field that a rule beyond the validators refused (e.g. a delegation of another forum).</summary>
     public static IResult BadRequest(string field, string message) =>
         TypedResults.ValidationProblem(Capped(new Dictionary<string, string[]> { [field] = [message] }),
-            detail: "See errors: each key names a field as it is written in the request.",
-            title: "One or more fields are invalid.", type: TypeOf(400));
+            detail: ProblemTexts.ValidationDetail, title: ProblemTexts.ValidationTitle, type: TypeOf(400));
 
     /// <summary>
     /// A problem of a status that has one problem type (401, 403, 404, 412, 413, 415, 429, 503). A 400 names its field
@@ -86,14 +85,20 @@ public static class Problems
     public static string TypeOf(int status) =>
         ProblemTypes.OfStatus(status)?.Path ?? (Statuses.TryGetValue(status, out var s) ? s.Type : "about:blank");
 
-    public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors, int moreEntries = 0) => new(
-        Type: ProblemTypeUris.Of(context).For(ProblemTypes.Validation),
-        Title: "One or more fields are invalid.",
-        Status: StatusCodes.Status400BadRequest,
-        Detail: "See errors: each key names a field as it is written in the request.",
-        Instance: InstanceOf(context),
-        TraceId: TraceId(context),
-        Errors: Capped(errors, moreEntries));
+    public static ValidationProblem Validation(HttpContext? context, IDictionary<string, string[]> errors, int moreEntries = 0)
+    {
+        var language = ReaderLanguages.ForApiTexts(context);
+        if (context is not null)
+            ReaderLanguages.Tell(context.Response, language);
+        return new(
+            Type: ProblemTypeUris.Of(context).For(ProblemTypes.Validation),
+            Title: ProblemTexts.Title(StatusCodes.Status400BadRequest, language, validation: true) ?? ProblemTexts.ValidationTitle,
+            Status: StatusCodes.Status400BadRequest,
+            Detail: ProblemTexts.Detail(ProblemTypes.Validation, StatusCodes.Status400BadRequest, language) ?? ProblemTexts.ValidationDetail,
+            Instance: InstanceOf(context),
+            TraceId: TraceId(context),
+            Errors: Capped(errors, moreEntries));
+    }
 
     /// <summary>
     /// Every error document passes here: a small request must not buy a huge answer (a header of a million unknown
@@ -178,8 +183,23 @@ public static class Problems
                 problem.Type = TypeOf(status);
             problem.Title ??= TitleOf(status);
         }
+        Translate(problem, context);
         if (problem.Type is { } type)
             problem.Type = ProblemTypeUris.Of(context).Absolute(type);
+    }
+
+    /// <summary>The title and detail in the reader's language (<see cref="ProblemTexts"/>), which the answer names.</summary>
+    private static void Translate(Microsoft.AspNetCore.Mvc.ProblemDetails problem, HttpContext context)
+    {
+        var language = ReaderLanguages.ForApiTexts(context);
+        ReaderLanguages.Tell(context.Response, language);
+        if (problem.Status is not { } status)
+            return;
+        var type = problem.Type?.StartsWith(ProblemTypes.PagePath + "/", StringComparison.Ordinal) == true
+            ? ProblemTypes.Named(problem.Type[(ProblemTypes.PagePath.Length + 1)..])
+            : null;
+        problem.Title = ProblemTexts.Title(status, language, validation: type == ProblemTypes.Validation) ?? problem.Title;
+        problem.Detail = ProblemTexts.Detail(type, status, language) ?? problem.Detail;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Forums.Api.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -15,19 +16,21 @@ namespace Forums.Api.OpenApi;
 /// show their schema's example, or the file's text for CSV, iCalendar and HTML.
 /// OpenApiExampleTests hold every example against its schema and send every operation's examples to a seeded API.
 /// </summary>
-internal sealed class DocumentExamples : IDocumentFilter
+internal sealed class DocumentExamples(ProblemTypeUris problemTypes) : IDocumentFilter
 {
-    private static readonly Lazy<JsonObject> File = new(() =>
+    private static readonly Lazy<string> Text = new(() =>
     {
         using var stream = typeof(DocumentExamples).Assembly.GetManifestResourceStream("Forums.Api.OpenApi.examples.json")
             ?? throw new InvalidOperationException("examples.json is not embedded.");
-        return JsonNode.Parse(stream)!.AsObject();
+        return new StreamReader(stream).ReadToEnd();
     });
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
+        // The problem types' URIs as this instance answers them (Api:ProblemTypeBaseUrl).
+        var file = JsonNode.Parse(Text.Value.Replace(ProblemTypeUris.DefaultBase, problemTypes.Base, StringComparison.Ordinal))!.AsObject();
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
-        foreach (var (id, example) in File.Value["schemas"]!.AsObject())
+        foreach (var (id, example) in file["schemas"]!.AsObject())
             if (schemas.TryGetValue(id, out var schema) && schema is OpenApiSchema concrete)
                 concrete.Examples = [example!.DeepClone()];
 
@@ -44,8 +47,8 @@ internal sealed class DocumentExamples : IDocumentFilter
         {
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
                 parameter.Example ??= Example(Resolve(parameter.Schema, schemas))?.DeepClone()
-                    ?? File.Value["parameters"]![parameter.Name!]?.DeepClone();
-            var bodies = File.Value["bodies"]![operation.OperationId!];
+                    ?? file["parameters"]![parameter.Name!]?.DeepClone();
+            var bodies = file["bodies"]![operation.OperationId!];
             foreach (var (type, media) in Media(operation.RequestBody?.Content))
                 media.Example ??= MediaExample(type, media, bodies?["request"], schemas);
             foreach (var (status, answer) in operation.Responses ?? [])

@@ -40,6 +40,7 @@ public static class OpenApiSetup
             o.OperationFilter<SecurityRequirements>();
             o.OperationFilter<StandardAnswers>();
             o.OperationFilter<ProblemTypeAnswers>();
+            o.OperationFilter<ReaderLanguageAnswers>();
             o.DocumentFilter<DocumentConventions>();
             o.DocumentFilter<DocumentExamples>();
             o.SchemaFilter<ExactSchemaFilter>();

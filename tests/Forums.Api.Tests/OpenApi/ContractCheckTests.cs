@@ -57,6 +57,7 @@ public sealed class ContractCheckTests
         {
             var body = $$"""{"type": "{{type}}", "title": "Not Found", "status": 404, "instance": "/api/forums/x", "traceId": "00-t"}""";
             var response = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent(body, Encoding.UTF8, "application/problem+json") };
+            response.Content.Headers.ContentLanguage.Add("en");
             return await ContractCheck.ViolationsAsync(new HttpRequestMessage(HttpMethod.Get, "http://localhost" + Forum), response);
         }
 

@@ -11,7 +11,7 @@ public sealed class ProgrammeRequest
     [RouteParam]
     public Guid ForumId { get; init; }
 
-    /// <summary>For the exports: the language of titles and texts (BCP 47); else English, else the first one given.</summary>
+    /// <summary>The language to write titles and texts in (BCP 47), over Accept-Language; each text in it, else in English, else in its first language. The agenda then shows only that text of each; the exports always write one.</summary>
     [QueryParam]
     public string? Lang { get; init; }
 

@@ -13,7 +13,11 @@ internal sealed record ProgrammeSnapshot(
 {
     public sealed record ForumFacts(Guid Id, string Slug, Dictionary<string, string> Title, Dictionary<string, string>? Description,
         Dictionary<string, string>? Venue, Dictionary<string, string> City, DateOnly? StartDate, DateOnly? EndDate, string TimeZone,
-        List<string> Languages, DateTime UpdatedAt, long Version, long ProgrammeVersion);
+        List<string> Languages, DateTime UpdatedAt, long Version, long ProgrammeVersion)
+    {
+        /// <summary>The languages the programme's texts are written in, as far as the forum says: its working languages and its title's.</summary>
+        public IEnumerable<string> TextLanguages => Languages.Concat(Title.Keys);
+    }
 
     public static async Task<ProgrammeSnapshot> LoadAsync(ForumsDbContext db, Guid forumId, CancellationToken ct)
     {

@@ -22,6 +22,11 @@ internal sealed record Badge(ForumDelegate Delegate, Dictionary<string, string> 
         return badge;
     }
 
-    public BadgeResponse ToResponse() => new(Delegate.Id, Delegate.AccreditationCode, Delegate.Name, Delegate.NameLatin,
-        Delegate.Position, Delegate.Organisation, Delegate.Country, Delegation, ForumTitle, QrCodes.Svg(Delegate.AccreditationCode));
+    /// <summary>The badge with every language of its texts, or only the reader's (<paramref name="language"/>).</summary>
+    public BadgeResponse ToResponse(string? language)
+    {
+        Dictionary<string, string>? Text(Dictionary<string, string>? text) => language is null ? text : LanguagePicker.Only(text, language);
+        return new(Delegate.Id, Delegate.AccreditationCode, Delegate.Name, Delegate.NameLatin, Text(Delegate.Position), Text(Delegate.Organisation),
+            Delegate.Country, Text(Delegation), Text(ForumTitle)!, QrCodes.Svg(Delegate.AccreditationCode));
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class GetBadgeEndpoint(ForumsDbContext db) : Endpoint<DelegateRe
             .WithSummary("A confirmed delegate's accreditation badge, with the QR code of its accreditation code")
             .WithDescription("A delegate who is not confirmed has no badge (409).")
             .Produces<BadgeResponse>(StatusCodes.Status200OK)
+            .WithMetadata(new InReaderLanguage(Always: false))
             .ProducesProblems(400, 404)
             .ProducesProblems(ProblemTypes.NotConfirmed, ProblemTypes.DelegateCancelled), clearDefaults: true);
     }
@@ -31,6 +32,8 @@ internal sealed class GetBadgeEndpoint(ForumsDbContext db) : Endpoint<DelegateRe
             await Send.ResultAsync(refused ?? DelegateProblems.NotFound(req.DelegateId));
             return;
         }
-        await Send.OkAsync(badge.ToResponse(), ct);
+        var language = ReaderLanguages.ForTexts(HttpContext, badge.ForumTitle.Keys, always: false);
+        ReaderLanguages.Tell(HttpContext.Response, language);
+        await Send.OkAsync(badge.ToResponse(language), ct);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds 
             .WithDescription("One VEVENT per scheduled session (stable UIDs), times in the forum's IANA zone with its VTIMEZONE, and an all-day event for the forum's dates when they are set. Sessions without a slot are not in it.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Produces(StatusCodes.Status304NotModified)
+            .WithMetadata(new InReaderLanguage(Always: true))
             .ProducesProblems(400, 404), clearDefaults: true);
     }
 
@@ -36,7 +37,10 @@ internal sealed class ExportCalendarEndpoint(ForumsDbContext db, DocumentBuilds 
 
         await builds.RunAsync(HttpContext, async () =>
         {
-            var calendar = Write(await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct), req.Lang, ct);
+            var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+            var language = ReaderLanguages.ForTexts(HttpContext, programme.Forum.TextLanguages, always: true);
+            ReaderLanguages.Tell(HttpContext.Response, language);
+            var calendar = Write(programme, language, ct);
             await Send.ResultAsync(ConditionalReads.Text(HttpContext, calendar.Text(), ContentType, $"{forum.Slug}-programme.ics"));
         }, ct);
     }

@@ -27,6 +27,7 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
             .WithDescription("Valid against https://c3voc.de/schedule/schema.json. The format needs the forum's dates (409 while they are unset); sessions without a slot are not in it.")
             .Produces<C3vocScheduleDocument>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
+            .WithMetadata(new InReaderLanguage(Always: true))
             .ProducesProblems(400, 404)
             .ProducesProblems(ProblemTypes.DatesRequired), clearDefaults: true);
     }
@@ -43,9 +44,14 @@ internal sealed partial class ExportScheduleEndpoint(ForumsDbContext db, PublicO
         await builds.RunAsync(HttpContext, async () =>
         {
             var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
-            await Send.ResultAsync(programme.Forum.StartDate is null || programme.Forum.EndDate is null
-                ? Problems.Result(ProblemTypes.DatesRequired, "The C3VOC schedule needs the forum's start and end dates; set them first.")
-                : await ConditionalReads.JsonDocumentAsync(HttpContext, Build(programme, req.Lang, origin, ct), ct));
+            if (programme.Forum.StartDate is null || programme.Forum.EndDate is null)
+            {
+                await Send.ResultAsync(Problems.Result(ProblemTypes.DatesRequired, "The C3VOC schedule needs the forum's start and end dates; set them first."));
+                return;
+            }
+            var language = ReaderLanguages.ForTexts(HttpContext, programme.Forum.TextLanguages, always: true);
+            ReaderLanguages.Tell(HttpContext.Response, language);
+            await Send.ResultAsync(await ConditionalReads.JsonDocumentAsync(HttpContext, Build(programme, language, origin, ct), ct));
         }, ct);
     }
 

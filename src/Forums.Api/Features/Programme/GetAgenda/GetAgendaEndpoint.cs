@@ -21,6 +21,7 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db, DocumentBuilds build
             .WithDescription("Days are the forum's local dates; times carry the zone's UTC offset. Sessions without a slot are listed after, in programme order.")
             .Produces<AgendaResponse>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
+            .WithMetadata(new InReaderLanguage(Always: false))
             .ProducesProblems(400, 404), clearDefaults: true);
     }
 
@@ -36,29 +37,33 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db, DocumentBuilds build
         await builds.RunAsync(HttpContext, async () =>
         {
             var programme = await ProgrammeSnapshot.LoadAsync(db, forum!.Id, ct);
+            var language = ReaderLanguages.ForTexts(HttpContext, programme.Forum.TextLanguages, always: false);
+            ReaderLanguages.Tell(HttpContext.Response, language);
             var agenda = new AgendaResponse(
                 forum.Id,
                 programme.Forum.TimeZone,
                 programme.Scheduled
                     .GroupBy(s => ForumTime.LocalDate(s.StartsAt!.Value, programme.Zone))
-                    .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme, ct)).ToList()))
+                    .Select(day => new AgendaDayResponse(day.Key, day.Select(s => Item(s, programme, language, ct)).ToList()))
                     .ToList(),
-                programme.Unscheduled.Select(s => Item(s, programme, ct)).ToList());
+                programme.Unscheduled.Select(s => Item(s, programme, language, ct)).ToList());
             await Send.ResultAsync(await ConditionalReads.JsonDocumentAsync(HttpContext, agenda, ct));
         }, ct);
     }
 
-    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme, CancellationToken ct)
+    /// <summary>A session as the agenda shows it: every language of its texts, or only the reader's (<paramref name="language"/>).</summary>
+    private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme, string? language, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        Dictionary<string, string>? Text(Dictionary<string, string>? text) => language is null ? text : LanguagePicker.Only(text, language);
         return new(
-            s.Id, s.Title, s.Description, s.Kind, s.Order,
+            s.Id, Text(s.Title)!, Text(s.Description), s.Kind, s.Order,
             s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
             s.EndsAt is { } end ? ForumTime.Local(end, programme.Zone) : null,
             s.Room, s.Languages, s.InterpretationLanguages,
             programme.SpeakersBySession[s.Id]
-                .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, x.Speaker.Position,
-                    x.Speaker.Organisation, x.Speaker.PhotoUrl, x.Assignment.Role))
+                .Select(x => new AgendaSpeakerResponse(x.Speaker.Id, x.Speaker.Name, x.Speaker.NameLatin, Text(x.Speaker.Position),
+                    Text(x.Speaker.Organisation), x.Speaker.PhotoUrl, x.Assignment.Role))
                 .ToList());
     }
 }
