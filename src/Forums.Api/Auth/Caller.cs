@@ -21,7 +21,10 @@ public static class Caller
     public static List<Guid> OrganisedForums(this ClaimsPrincipal caller) =>
         caller.FindAll(ForumClaim).Select(c => Guid.Parse(c.Value)).ToList();
 
-    /// <summary>A draft or archived forum exists only for those who organise it; everyone sees a published one.</summary>
-    public static bool CanSee(this ClaimsPrincipal caller, Guid forumId, ForumStatus status) =>
-        status == ForumStatus.Published || caller.Organises(forumId);
+    /// <summary>
+    /// Everyone sees a forum once it is published, and still when it is archived (read-only: its programme stays public);
+    /// a draft, and a draft archived without ever being published, exist only for those who organise it.
+    /// </summary>
+    public static bool CanSee(this ClaimsPrincipal caller, Guid forumId, ForumStatus status, DateTime? publishedAt) =>
+        Forum.IsPublic(status, publishedAt) || caller.Organises(forumId);
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Forums.Api.Domain;
 
 public sealed class Forum : IVersioned, ISearchable
@@ -39,6 +41,14 @@ public sealed class Forum : IVersioned, ISearchable
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>Whether everyone may read a forum: once published, and still when archived after that; never a draft.</summary>
+    public static bool IsPublic(ForumStatus status, DateTime? publishedAt) =>
+        status == ForumStatus.Published || (status == ForumStatus.Archived && publishedAt is not null);
+
+    /// <summary><see cref="IsPublic"/> as a query, or one the caller organises (<paramref name="organised"/>).</summary>
+    public static Expression<Func<Forum, bool>> PublicOr(IReadOnlyCollection<Guid> organised) =>
+        f => f.Status == ForumStatus.Published || (f.Status == ForumStatus.Archived && f.PublishedAt != null) || organised.Contains(f.Id);
     public long Version { get; private set; }
 
     /// <summary>Lower-cased text of every searchable field, so that search folds case in every script on every engine.</summary>

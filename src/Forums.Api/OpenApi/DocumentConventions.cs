@@ -55,7 +55,7 @@ internal sealed class SecurityRequirements : IOperationFilter
         operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create(access.Level.ToString().ToLowerInvariant()));
         var sentence = Sentences[access.Level];
         if (access.Level == AccessLevel.Public && context.ApiDescription.RelativePath?.StartsWith("api/forum", StringComparison.Ordinal) == true)
-            sentence += " A token also shows the drafts and archived forums it covers.";
+            sentence += " A forum once published stays public when archived; a token also shows the drafts it covers.";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? sentence : $"{operation.Description}\n\n{sentence}";
 
         operation.Responses ??= [];

@@ -69,26 +69,44 @@ public sealed class PublicViewTests(SeededForumsApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task Drafts_and_archived_forums_are_invisible_to_anonymous_callers()
+    public async Task Drafts_and_drafts_archived_unpublished_are_invisible_to_anonymous_callers()
     {
         var admin = api.CreateAdminClient();
         var anonymous = api.CreateClient();
         var draft = await admin.CreateForumExpectingCreatedAsync();
-        var archived = await admin.CreateForumExpectingCreatedAsync();
-        await admin.PublishForumExpectingOkAsync((string)archived["id"]!);
-        await (await admin.PostAsync($"/api/forums/{archived["id"]}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var archivedDraft = await admin.CreateForumExpectingCreatedAsync();
+        await (await admin.PostAsync($"/api/forums/{archivedDraft["id"]}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
 
-        foreach (var hidden in new[] { draft, archived })
+        foreach (var hidden in new[] { draft, archivedDraft })
         {
             await (await anonymous.GetAsync($"/api/forums/{hidden["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
             await (await anonymous.GetAsync($"/api/forum-slugs/{hidden["slug"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await anonymous.GetAsync($"/api/forums/{hidden["id"]}/agenda")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
             var page = await (await anonymous.GetAsync($"/api/forums?q={hidden["slug"]}")).ShouldBeAsync(HttpStatusCode.OK);
             Assert.Empty(page["items"]!.AsArray());
         }
         var drafts = await (await anonymous.GetAsync("/api/forums?status=draft")).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Empty(drafts["items"]!.AsArray());
-        var published = await (await anonymous.GetAsync("/api/forums")).ShouldBeAsync(HttpStatusCode.OK);
-        Assert.All(published["items"]!.AsArray(), f => Assert.Equal("published", (string)f!["status"]!));
+        var listed = await (await anonymous.GetAsync("/api/forums?limit=100")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.All(listed["items"]!.AsArray(), f => Assert.NotEqual("draft", (string)f!["status"]!));
+    }
+
+    /// <summary>An archived forum is read-only, not withdrawn: the public still reads it and its programme (issue 14, item 15).</summary>
+    [Fact]
+    public async Task A_forum_archived_after_publication_stays_public_with_its_programme()
+    {
+        var admin = api.CreateAdminClient();
+        var anonymous = api.CreateClient();
+        var archived = await admin.CreateForumExpectingCreatedAsync();
+        await admin.PublishForumExpectingOkAsync((string)archived["id"]!);
+        await (await admin.PostAsync($"/api/forums/{archived["id"]}/archive", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal("archived", (string)(await (await anonymous.GetAsync($"/api/forums/{archived["id"]}")).ShouldBeAsync(HttpStatusCode.OK))["status"]!);
+        await (await anonymous.GetAsync($"/api/forum-slugs/{archived["slug"]}")).ShouldBeAsync(HttpStatusCode.OK);
+        await (await anonymous.GetAsync($"/api/forums/{archived["id"]}/agenda")).ShouldBeAsync(HttpStatusCode.OK);
+        await (await anonymous.GetAsync($"/api/forums/{archived["id"]}/sessions")).ShouldBeAsync(HttpStatusCode.OK);
+        var page = await (await anonymous.GetAsync($"/api/forums?q={archived["slug"]}")).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal((string)archived["id"]!, (string)page["items"]![0]!["id"]!);
     }
 
     [Fact]

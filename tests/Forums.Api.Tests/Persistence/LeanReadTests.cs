@@ -217,7 +217,7 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         using var sqlServer = MigrationTests.SqlServerContext();
 
         Assert.Equal(Json(ForumResponse.FromEntity(forum)), Json(ForumResponse.FromRow(ForumRows.Read(SqlServerRow(sqlServer, forum, ForumRows.ById)))));
-        Assert.Equal(new ForumScopeRow(forum.Id, forum.Status, forum.RequiresApproval, forum.TimeZone, forum.Slug),
+        Assert.Equal(new ForumScopeRow(forum.Id, forum.Status, forum.RequiresApproval, forum.TimeZone, forum.Slug, forum.PublishedAt),
             ForumRows.ReadScope(SqlServerRow(sqlServer, forum, ForumRows.ScopeById)));
         Assert.Equal(Json(DelegateResponse.FromEntity(delegate_)),
             Json(DelegateResponse.FromRow(DelegateRows.Read(SqlServerRow(sqlServer, delegate_, DelegateRows.ByIdInForum)))));

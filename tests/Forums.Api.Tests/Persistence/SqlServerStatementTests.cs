@@ -51,7 +51,7 @@ public sealed class SqlServerStatementTests
     private static readonly Guid OtherDelegationId = Guid.Parse("0193a1b2-0000-7000-8000-000000000004");
     private static readonly Guid PersonId = Guid.Parse("0193a1b2-0000-7000-8000-000000000005");
     private static readonly DateTime Now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly ForumScope Forum = new(ForumId, ForumStatus.Published, RequiresApproval: false, "Europe/Paris", "paris-forum");
+    private static readonly ForumScope Forum = new(ForumId, ForumStatus.Published, RequiresApproval: false, "Europe/Paris", "paris-forum", Now);
     private static readonly string NameCursor = Cursor.Encode(SortKeys.For("Ana", PersonId));
 
     public static TheoryData<string> Names => new(Cases.Keys);

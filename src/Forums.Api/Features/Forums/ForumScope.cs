@@ -9,11 +9,12 @@ namespace Forums.Api.Features.Forums;
 
 /// <summary>The forum a nested resource belongs to, as far as the caller may reach it.</summary>
 /// <param name="Slug">The forum's slug, for the names of the files it answers (e.g. central-asia-korea-ii-programme.ics).</param>
-public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone, string Slug)
+/// <param name="PublishedAt">When it was published; null for a forum never published (who may read it: <see cref="Caller.CanSee"/>).</param>
+public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone, string Slug, DateTime? PublishedAt)
 {
     private static readonly CompiledQuery<Guid, ForumScope?> ById = new((db, id, _) =>
         db.Forums.AsNoTracking().Where(f => f.Id == id)
-            .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone, f.Slug)).FirstOrDefault());
+            .Select(f => new ForumScope(f.Id, f.Status, f.RequiresApproval, f.TimeZone, f.Slug, f.PublishedAt)).FirstOrDefault());
 
     /// <summary>
     /// The same answer as <see cref="ForOrganiserAsync(ForumsDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>
@@ -22,7 +23,7 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForOrganiserAsync(LeanReader reads, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
         var forum = caller.Organises(forumId) && await ForumRows.ScopeByIdAsync(reads, forumId, ct) is { } row
-            ? new ForumScope(row.Id, row.Status, row.RequiresApproval, row.TimeZone, row.Slug)
+            ? new ForumScope(row.Id, row.Status, row.RequiresApproval, row.TimeZone, row.Slug, row.PublishedAt)
             : null;
         return forum is null ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }
@@ -51,10 +52,10 @@ public sealed record ForumScope(Guid Id, ForumStatus Status, bool RequiresApprov
     private static (ForumScope? Forum, IResult? Problem) Writable((ForumScope? Forum, IResult? Problem) found) =>
         found.Forum is { } forum && RefuseChange(forum.Status) is { } archived ? (null, archived) : found;
 
-    /// <summary>For public reads: the forum, or 404 when it does not exist or is a draft the caller does not organise.</summary>
+    /// <summary>For public reads: the forum, or 404 when it does not exist or the caller may not see it (<see cref="Caller.CanSee"/>).</summary>
     public static async Task<(ForumScope? Forum, IResult? Problem)> ForReaderAsync(ForumsDbContext db, ClaimsPrincipal caller, Guid forumId, CancellationToken ct)
     {
         var forum = await ById.RunAsync(db, forumId, ct);
-        return forum is null || !caller.CanSee(forum.Id, forum.Status) ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
+        return forum is null || !caller.CanSee(forum.Id, forum.Status, forum.PublishedAt) ? (null, ForumProblems.NotFound(forumId)) : (forum, null);
     }
 }

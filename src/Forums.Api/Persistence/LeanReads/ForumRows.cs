@@ -11,7 +11,7 @@ internal sealed record ForumRow(
     ForumStatus Status, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, long Version);
 
 /// <summary>What a resource under a forum needs to know of it.</summary>
-internal sealed record ForumScopeRow(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone, string Slug);
+internal sealed record ForumScopeRow(Guid Id, ForumStatus Status, bool RequiresApproval, string TimeZone, string Slug, DateTime? PublishedAt);
 
 internal static class ForumRows
 {
@@ -19,7 +19,7 @@ internal static class ForumRows
         ["Id", "Slug", "Title", "Theme", "Description", "Series", "Edition", "City", "Country", "Venue", "TimeZone", "StartDate", "EndDate",
          "Capacity", "RequiresApproval", "Languages", "Status", "CreatedAt", "UpdatedAt", "PublishedAt", "Version"], "Id");
 
-    internal static readonly LeanStatement ScopeById = LeanStatement.Where("Forums", ["Id", "Status", "RequiresApproval", "TimeZone", "Slug"], "Id");
+    internal static readonly LeanStatement ScopeById = LeanStatement.Where("Forums", ["Id", "Status", "RequiresApproval", "TimeZone", "Slug", "PublishedAt"], "Id");
 
     public static ValueTask<ForumRow?> ByIdAsync(LeanReader reads, Guid id, CancellationToken ct) => reads.ReadAsync(ById, [id], Read, ct);
 
@@ -32,5 +32,5 @@ internal static class ForumRows
         r.Text(10), r.NullableDate(11), r.NullableDate(12), r.NullableNumber(13), r.Flag(14), r.List<string>(15),
         r.Name<ForumStatus>(16), r.Time(17), r.Time(18), r.NullableTime(19), r.Version(20));
 
-    internal static ForumScopeRow ReadScope(DbDataReader r) => new(r.Id(0), r.Name<ForumStatus>(1), r.Flag(2), r.Text(3), r.Text(4));
+    internal static ForumScopeRow ReadScope(DbDataReader r) => new(r.Id(0), r.Name<ForumStatus>(1), r.Flag(2), r.Text(3), r.Text(4), r.NullableTime(5));
 }

@@ -19,7 +19,7 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
         Description(d => d
             .WithName("listForums")
             .WithSummary("List forums, ordered by slug")
-            .WithDescription("Anonymous callers see published forums; a token also sees the drafts and archived forums it covers.")
+            .WithDescription("Anonymous callers see published forums, and archived ones that were published (read-only); a token also sees the drafts, and drafts archived unpublished, it covers.")
             .Produces<Page<ForumResponse>>(StatusCodes.Status200OK)
             .ProducesProblems(400), clearDefaults: true);
     }
@@ -33,7 +33,7 @@ internal sealed class ListForumsEndpoint(ForumsDbContext db) : Endpoint<ListForu
         if (!caller.IsAdmin())
         {
             var organised = caller.OrganisedForums();
-            forums = forums.Where(f => f.Status == ForumStatus.Published || organised.Contains(f.Id));
+            forums = forums.Where(Forum.PublicOr(organised));
         }
         if (req.Status is { } status)
             forums = forums.Where(f => f.Status == status);
