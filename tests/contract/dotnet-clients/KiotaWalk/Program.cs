@@ -17,7 +17,14 @@ using var anonymousAdapter = new HttpClientRequestAdapter(new AnonymousAuthentic
 using var adminAdapter = new HttpClientRequestAdapter(new BaseBearerTokenAuthenticationProvider(new StaticToken(adminToken))) { BaseUrl = root };
 var anonymous = new ForumApiClient(anonymousAdapter);
 var admin = new ForumApiClient(adminAdapter);
-var walk = new Walk("kiota");
+// Kiota's exceptions carry the status and the parsed problem, not a message.
+var walk = new Walk("kiota", e => e switch
+{
+    ProblemDetails p => $"{p.ResponseStatusCode} {p.Type}: {p.Detail}",
+    ValidationProblem v => $"{v.ResponseStatusCode} {v.Type}: {string.Join("; ", v.Errors?.AdditionalData.Select(x => $"{x.Key}: {x.Value}") ?? [])}",
+    ApiException a => $"{a.ResponseStatusCode}: {a.Message}",
+    _ => null,
+});
 const string seedSlug = "central-asia-korea-ii";
 
 await walk.Step("list published forums in KZ: the seed forum is there", async () =>

@@ -4,7 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Forum.ClientWalks;
 
-public sealed class Walk(string name)
+/// <param name="name">The client's name, for the closing line.</param>
+/// <param name="describe">What to say of a client's exception, where its message says too little (null: its message).</param>
+public sealed class Walk(string name, Func<Exception, string?>? describe = null)
 {
     // DEVELOPMENT ONLY: the admin token of appsettings.Development.json, which the contract run starts the API with.
     private const string DevelopmentAdminToken = "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production";
@@ -38,7 +40,7 @@ public sealed class Walk(string name)
         catch (Exception e)
         {
             _failed++;
-            Console.WriteLine($"✖ {title} — {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            Console.WriteLine($"✖ {title} — {e.GetType().Name}: {(describe?.Invoke(e) ?? e.Message).ReplaceLineEndings(" ")}");
             return default;
         }
     }
