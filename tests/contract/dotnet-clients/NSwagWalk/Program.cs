@@ -85,7 +85,7 @@ await walk.Step("PATCH the delegate (application/merge-patch+json, If-Match): wh
         Phone = "+7 700 000 0001",
         Needs = new DelegateNeedsRequest { Diet = "halal" },
     };
-    var answer = await admin.PatchDelegateAsync(registeredDelegate!.Id, etag, forum!.Id, patch);
+    var answer = await admin.PatchDelegateAsync(forumId: forum!.Id, delegateId: registeredDelegate!.Id, if_Match: etag, body: patch);
     var patched = answer.Result;
     Expect(patched.NameLatin == "Aigerim Seiitova" && patched.Phone == "+7 700 000 0001" && patched.Needs.Diet == "halal",
         $"nameLatin {patched.NameLatin}, phone {patched.Phone}, diet {patched.Needs.Diet}");
