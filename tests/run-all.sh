@@ -62,7 +62,7 @@ else
   count 0 1
 fi
 
-step "contract checks (httpyac, Redocly, openapi-typescript + tsc, Swagger UI in Chromium)"
+step "contract checks (httpyac, Redocly, openapi-typescript + tsc, NSwag and Kiota C# clients, Swagger UI in Chromium)"
 contract_log=$(mktemp)
 FORUM_API_DLL="$PWD/artifacts/api/Forums.Api.dll" node tests/contract/run-checks.mjs 2>&1 | tee "$contract_log"
 if [[ $(tail -n 1 "$contract_log") =~ contract:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then

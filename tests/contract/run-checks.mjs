@@ -1,8 +1,9 @@
 // Contract checks with real clients against the built API on a free loopback port with a fresh database:
 // (a) httpyac runs every request in api.http with its assertions, (b) Redocly and Spectral lint the served document,
-// (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows,
+// (c) openapi-typescript generates types and tsc compiles (strict) a typed client that walks the main flows, and
+// NSwag and Kiota generate C# clients whose programs (dotnet-clients/, warnings as errors) walk them too,
 // (d) Swagger UI renders every operation in headless Chromium, (e) independent parsers read the iCalendar and
-// C3VOC exports. httpyac, the typed client and the exports check reach the API through validating-proxy.mjs, which
+// C3VOC exports. httpyac, the typed clients and the exports check reach the API through validating-proxy.mjs, which
 // holds every answer against the served document (the rules of ContractCheck.cs) and makes one check of them.
 // Prints "contract: N passed, N failed".
 import { spawn } from "node:child_process";
@@ -89,7 +90,7 @@ try {
   const documentPath = join(out, "openapi.json");
   writeFileSync(documentPath, documentText);
   const document = JSON.parse(documentText);
-  // The contract clients (httpyac, the typed client, the exports check) go through it; Redocly and Swagger UI do not.
+  // The contract clients (httpyac, the typed clients, the exports check) go through it; Redocly and Swagger UI do not.
   proxy = await startValidatingProxy({ target: baseUrl, document });
   const clientUrl = proxy.url;
   const operations = Object.values(document.paths).flatMap((item) =>
@@ -169,6 +170,31 @@ try {
       summary ? `${summary[1]} passed, ${summary[2]} failed` : client.stdout + client.stderr,
       summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined);
     if (client.code !== 0) console.log(client.stderr);
+  }
+
+  // (c2) C# clients: NSwag and Kiota each generate one from the served document as their walk program builds
+  // (nullable reference types, warnings as errors; dotnet-clients/), and the program walks the main flows through the
+  // proxy: list, get by slug, create a forum, a delegation and a delegate, merge-patch it, a typed 409 by its problem
+  // type, the badge's PNG and the iCalendar file, a CSV import. Each step counts.
+  const adminToken = process.env.FORUM_API_ADMIN_TOKEN ?? "fat_DEVELOPMENT-ONLY-admin-token-never-use-in-production";
+  for (const [generator, project] of [["NSwag", "NSwagWalk"], ["Kiota", "KiotaWalk"]]) {
+    const folder = join(here, "dotnet-clients", project);
+    const started = Date.now();
+    const build = await run("dotnet", ["build", folder, "-c", "Release", "-v", "quiet", "-nologo", "-clp:NoSummary",
+      `-p:OpenApiDocument=${documentPath}`]);
+    const buildErrors = [...new Set(build.stdout.split(/\r?\n/).filter((line) => /: (error|warning) /.test(line)).map((line) => line.trim()))];
+    record(`${generator} generates a C# client that builds with warnings as errors`, build.code === 0,
+      build.code === 0 ? `${((Date.now() - started) / 1000).toFixed(1)} s` : `${buildErrors.length} errors and warnings\n${buildErrors.join("\n") || build.stdout + build.stderr}`);
+    if (build.code !== 0) continue;
+    const walkStarted = Date.now();
+    const walk = await run("dotnet", [join(folder, "bin", "Release", "net10.0", `${project}.dll`)],
+      { env: { ...process.env, FORUM_API_URL: clientUrl, FORUM_API_ADMIN_TOKEN: adminToken } });
+    const summary = walk.stdout.match(/walk: (\d+) passed, (\d+) failed/);
+    record(`the ${generator} client walks the main flows`, walk.code === 0 && summary !== null,
+      summary ? `${summary[1]} passed, ${summary[2]} failed, ${((Date.now() - walkStarted) / 1000).toFixed(1)} s` : walk.stdout + walk.stderr,
+      summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined);
+    for (const line of walk.stdout.split(/\r?\n/).filter((l) => l.startsWith("✖"))) console.log(`   ${line}`);
+    if (walk.code !== 0 && walk.stderr) console.log(walk.stderr);
   }
 
   // (e) The exports, read by independent parsers: ical.js for iCalendar, Ajv with the C3VOC schema.

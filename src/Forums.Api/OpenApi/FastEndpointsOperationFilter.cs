@@ -29,8 +29,8 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
         var verb = context.ApiDescription.HttpMethod ?? "GET";
         var requestType = definition.ReqDtoType;
         var hasBody = BodyVerbs.Contains(verb) && requestType != typeof(EmptyRequest);
-        var routeNames = RouteParameter().Matches(context.ApiDescription.RelativePath ?? "")
-            .Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var routeOrder = RouteParameter().Matches(context.ApiDescription.RelativePath ?? "").Select(m => m.Groups["name"].Value).ToList();
+        var routeNames = routeOrder.ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         operation.Parameters ??= [];
         operation.Parameters.Clear();
@@ -55,6 +55,16 @@ internal sealed partial class FastEndpointsOperationFilter : IOperationFilter
                 Schema = schema,
             });
         }
+
+        // The path's parameters first, in the path's order, then the others as the request declares them: a generated
+        // method then reads (forumId, delegateId, ...) as its URL does. Declared order put an inherited forumId last in
+        // eight operations, and two ids of one type swapped compile (NSwag's PatchDelegateAsync(delegateId, ifMatch, forumId)).
+        var parameters = operation.Parameters
+            .OrderBy(p => p.In == ParameterLocation.Path ? routeOrder.FindIndex(n => n.Equals(p.Name, StringComparison.OrdinalIgnoreCase)) : int.MaxValue)
+            .ToList();
+        operation.Parameters.Clear();
+        foreach (var parameter in parameters)
+            operation.Parameters.Add(parameter);
 
         DescribeIdempotency(operation, context, metadata);
         if (operation.Responses?.ContainsKey("304") == true)

@@ -65,6 +65,21 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
         }
     }
 
+    // Generated clients take parameters in the document's order (NSwag: PatchDelegateAsync(forumId, delegateId, ifMatch,
+    // body)); two ids of one type in another order than the URL's would compile swapped.
+    [Fact]
+    public async Task Path_parameters_come_first_in_the_order_of_the_path()
+    {
+        foreach (var (path, verb, operation) in Operations(await Document()))
+        {
+            var route = Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
+            var parameters = (operation["parameters"]?.AsArray() ?? []).Select(p => ((string)p!["name"]!, (string)p["in"]!)).ToList();
+            Assert.True(route.SequenceEqual(parameters.Take(route.Count).Select(p => p.Item1))
+                        && parameters.Skip(route.Count).All(p => p.Item2 != "path"),
+                $"{verb} {path}: {string.Join(", ", parameters.Select(p => $"{p.Item1} ({p.Item2})"))}");
+        }
+    }
+
     [Fact]
     public async Task Every_error_answer_is_described_as_problem_details()
     {
