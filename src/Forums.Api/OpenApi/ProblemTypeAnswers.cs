@@ -45,8 +45,12 @@ internal sealed class ProblemMemberDescriptions : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (context.Type != typeof(ProblemDetailsResponse) || schema is not OpenApiSchema { Properties: { } properties })
+        if (context.Type != typeof(ProblemDetailsResponse) && context.Type != typeof(ValidationProblem)
+            || schema is not OpenApiSchema { Properties: { } properties })
             return;
+        // Kiota makes the detail its exception's message (otherwise the message is the schema's name).
+        if (properties.TryGetValue("detail", out var found) && found is OpenApiSchema detail)
+            (detail.Extensions ??= new Dictionary<string, IOpenApiExtension>())["x-ms-primary-error-message"] = new JsonNodeExtension(JsonValue.Create(true));
         foreach (var (name, property) in properties)
         {
             if (!ProblemMembers.Described.TryGetValue(name, out var description) || property is not OpenApiSchema concrete)

@@ -130,7 +130,8 @@ await walk.Step("download the badge's QR code: a PNG", async () =>
 
 await walk.Step("download the forum's programme.ics: iCalendar, with the forum's days as an all-day event", async () =>
 {
-    using var file = await admin.ExportCalendarAsync(forum!.Id, lang: null, if_None_Match: null);
+    using var file = await admin.ExportCalendarAsync(forum!.Id, lang: null, if_None_Match: null, accept_Language: "ru, en;q=0.5");
+    Expect(file.Headers.ContainsKey("Content-Language"), "no Content-Language: the calendar does not say which language it is in");
     using var reader = new StreamReader(file.Stream, Encoding.UTF8);
     var text = await reader.ReadToEndAsync();
     Expect(text.StartsWith("BEGIN:VCALENDAR\r\n", StringComparison.Ordinal) && text.EndsWith("END:VCALENDAR\r\n", StringComparison.Ordinal)
