@@ -22,7 +22,8 @@ internal sealed class DocumentExamples(ProblemTypeUris problemTypes) : IDocument
     {
         using var stream = typeof(DocumentExamples).Assembly.GetManifestResourceStream("Forums.Api.OpenApi.examples.json")
             ?? throw new InvalidOperationException("examples.json is not embedded.");
-        return new StreamReader(stream).ReadToEnd();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     });
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
@@ -31,10 +32,16 @@ internal sealed class DocumentExamples(ProblemTypeUris problemTypes) : IDocument
         var file = JsonNode.Parse(Text.Value.Replace(ProblemTypeUris.DefaultBase, problemTypes.Base, StringComparison.Ordinal))!.AsObject();
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         foreach (var (id, example) in file["schemas"]!.AsObject())
-            if (schemas.TryGetValue(id, out var schema) && schema is OpenApiSchema concrete)
-                concrete.Examples = [example!.DeepClone()];
+        {
+            // A schema renamed or removed leaves its example behind: that stops the document, not silently loses it.
+            if (!schemas.TryGetValue(id, out var schema) || schema is not OpenApiSchema concrete)
+                throw new InvalidOperationException($"examples.json has an example for the schema '{id}', which the document does not have.");
+            concrete.Examples = [example!.DeepClone()];
+        }
 
         var operations = (document.Paths ?? []).SelectMany(p => p.Value.Operations ?? []).Select(o => o.Value).ToList();
+        if (file["bodies"]!.AsObject().Select(b => b.Key).Except(operations.Select(o => o.OperationId)).FirstOrDefault() is { } unknown)
+            throw new InvalidOperationException($"examples.json has bodies for the operation '{unknown}', which the document does not have.");
         // Each pass fills what the last one made derivable; it stops when a pass adds nothing.
         while (DerivePages(schemas) + DeriveBodies(schemas, operations) + DeriveParts(schemas) > 0)
         {
