@@ -7,6 +7,6 @@ public enum ForumStatus
     Draft = 0,
     /// <summary>Public: anyone may read it, its delegations, its speakers' profiles and its programme. It cannot be deleted, only archived.</summary>
     Published = 1,
-    /// <summary>Over: only tokens that cover it see it. It is never published again (create a new edition instead); it may be deleted.</summary>
+    /// <summary>Over and read-only: everything under it refuses changes (409 forum-archived). Once published, anyone may still read it and its programme; archived as a draft, only tokens that cover it see it. It is never published again (create a new edition instead); it may be deleted.</summary>
     Archived = 2,
 }

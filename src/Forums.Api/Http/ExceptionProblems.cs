@@ -19,6 +19,11 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
                 "Another resource already has one of the unique values sent."),
             DbUpdateException update when DbErrors.IsForeignKeyViolation(update) => (ProblemTypes.StillReferenced, StatusCodes.Status409Conflict,
                 "Another resource still refers to this one, or this one refers to a resource that is gone."),
+            // Kestrel's own words name its settings (MinRequestBodyDataRate...): the type's sentence says it for a client.
+            BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => (ProblemTypes.TooSlow, StatusCodes.Status408RequestTimeout,
+                ProblemTexts.EnglishDetail(ProblemTypes.TooSlow)!),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemTypes.TooLarge, StatusCodes.Status413PayloadTooLarge,
+                ProblemTexts.EnglishDetail(ProblemTypes.TooLarge)!),
             BadHttpRequestException bad => ((ProblemType?)null, bad.StatusCode, bad.Message),
             _ when DbErrors.IsUnavailable(exception) => (ProblemTypes.Unavailable, StatusCodes.Status503ServiceUnavailable,
                 "The database cannot take the request now (busy, read-only or unreachable); retry shortly. Nothing was changed."),

@@ -34,10 +34,14 @@ public static class ProblemTexts
     // For the statuses the framework answers without a problem type of this API.
     private static readonly Dictionary<int, (string Ru, string Kk)> StatusDetails = new()
     {
-        [405] = ("Этот метод не поддерживается по этому адресу.", "Бұл әдіске осы мекенжайда қолдау жоқ."),
         [406] = ("Операция не может ответить в запрошенном формате.", "Операция сұралған пішімде жауап бере алмайды."),
-        [408] = ("Запрос не был получен вовремя.", "Сұрау уақытында алынбады."),
     };
+
+    /// <summary>
+    /// The English detail of a problem made without one (the framework's 404 for an unknown route, 405, 415...): what its
+    /// type's page says went wrong and what to do.
+    /// </summary>
+    public static string? EnglishDetail(ProblemType? type) => type is null ? null : $"{type.Summary}. {type.Action}";
 
     private static readonly (string Ru, string Kk) ValidationTitles = ("Одно или несколько полей заполнены неверно.", "Бір немесе бірнеше өріс қате толтырылған.");
 
@@ -116,6 +120,12 @@ public static class ProblemTexts
         ["stale-version"] = (
             "Ресурс изменился после того, как вы его прочитали. Прочитайте его заново (currentETag — его текущий тег, если известен), внесите изменение в то, что в нём теперь, и отправьте с этим ETag.",
             "Сіз оқығаннан кейін ресурс өзгерді. Ресурсты қайта оқыңыз (currentETag — белгілі болса, оның қазіргі тегі), өзгерісті қазіргі мазмұнына енгізіп, сол ETag мәнімен жіберіңіз."),
+        ["method-not-allowed"] = (
+            "Этот метод здесь не разрешён. Используйте один из методов из заголовка Allow; документ OpenAPI перечисляет операции каждого пути.",
+            "Бұл әдіске мұнда рұқсат жоқ. Allow тақырыбындағы әдістердің бірін қолданыңыз; OpenAPI құжаты әр жолдың операцияларын көрсетеді."),
+        ["too-slow"] = (
+            "Тело запроса поступало слишком медленно. Отправьте запрос снова, всё тело сразу.",
+            "Сұрау денесі тым баяу келді. Сұрауды қайта жіберіңіз, денесін бірден толық жіберіңіз."),
         ["too-large"] = (
             "Тело запроса слишком большое. Отправьте меньше: разделите импорт CSV на несколько файлов.",
             "Сұрау денесі тым үлкен. Азырақ жіберіңіз: CSV импортын бірнеше файлға бөліңіз."),

@@ -157,6 +157,14 @@ public static class ProblemTypes
         "Read the resource again (currentETag is its tag now, when known), apply your change to what it holds now, and send it with that ETag.",
         ProblemMembers.CurrentETag);
 
+    public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", 405, "The method is not allowed here",
+        "The path exists but does not take this method (the Allow header lists those it takes).",
+        "Use one of the methods in Allow; the OpenAPI document lists each path's operations.");
+
+    public static readonly ProblemType TooSlow = new("too-slow", 408, "The body came too slowly",
+        "The request's body arrived more slowly than the API accepts: a minimum data rate keeps a client from holding a connection open.",
+        "Send the request again, its body at once.");
+
     public static readonly ProblemType TooLarge = new("too-large", 413, "The body is too large",
         "The body is larger than the operation takes (Limits:MaxRequestBodyBytes, 1 MiB by default; the CSV import takes 32 MiB and a bounded number of rows).",
         "Send less: split a CSV import into several files.");
@@ -192,7 +200,7 @@ public static class ProblemTypes
         RoomClash, SpeakerClash, EmailTaken, SlugTaken, DelegateAlreadySpeaker, NotConfirmed, DelegateCancelled, StatusNotAllowed,
         ForumArchived, ForumFull, QuotaFull, HeadCannotLeave, PlacesHeld, ProgrammeOutsideDates, ProgrammeLimit, DatesRequired, StillReferenced,
         ChangedConcurrently, TokenRevoked, RuleViolated, IdempotencyRequestInFlight,
-        StaleVersion, TooLarge, UnsupportedMediaType, IdempotencyKeyReused, NonceReused, RateLimited, UnexpectedError, Unavailable,
+        StaleVersion, MethodNotAllowed, TooSlow, TooLarge, UnsupportedMediaType, IdempotencyKeyReused, NonceReused, RateLimited, UnexpectedError, Unavailable,
     ];
 
     private static readonly Dictionary<string, ProblemType> ByName = All.ToDictionary(t => t.Name);

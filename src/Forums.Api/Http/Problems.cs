@@ -199,7 +199,7 @@ public static class Problems
             ? ProblemTypes.Named(problem.Type[(ProblemTypes.PagePath.Length + 1)..])
             : null;
         problem.Title = ProblemTexts.Title(status, language, validation: type == ProblemTypes.Validation) ?? problem.Title;
-        problem.Detail = ProblemTexts.Detail(type, status, language) ?? problem.Detail;
+        problem.Detail = ProblemTexts.Detail(type, status, language) ?? problem.Detail ?? ProblemTexts.EnglishDetail(type);
     }
 }
 

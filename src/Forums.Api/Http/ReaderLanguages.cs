@@ -70,17 +70,16 @@ public static partial class ReaderLanguages
     public static string ForApiTexts(HttpContext? context) => context is null ? "en" : Choose(Wanted(context), ApiTexts) ?? "en";
 
     /// <summary>
-    /// The language a forum's texts are written in for this request: ?lang= as given; else the Accept-Language range met
-    /// by a language the texts are written in (<paramref name="written"/>: for a programme, the forum's working languages
-    /// and its title's); else English when they are written in it, else the first of them. Null when the reader states no
+    /// The language a forum's texts are written in for this request: the wanted range (?lang=, else Accept-Language's)
+    /// met by a language the texts are written in (<paramref name="written"/>: for a programme, the forum's working
+    /// languages and its title's), as the forum spells it; else English when they are written in it, else the first of
+    /// them — so that Content-Language never names a language the answer is not in. Null when the reader states no
     /// language and <paramref name="always"/> is false (an answer that then shows every language). Each text is then in
     /// that language, or in English, or in its first one (<see cref="Domain.LanguagePicker"/>).
     /// </summary>
     public static string? ForTexts(HttpContext context, IEnumerable<string> written, bool always)
     {
         var wanted = Wanted(context);
-        if (context.Request.Query.ContainsKey(QueryName) && wanted.Count == 1)
-            return wanted[0];
         if (wanted.Count == 0 && !always)
             return null;
         var languages = written.Distinct(StringComparer.OrdinalIgnoreCase).ToList();

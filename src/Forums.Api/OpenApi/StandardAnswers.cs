@@ -20,9 +20,11 @@ internal sealed class StandardAnswers : IOperationFilter
             "An unexpected error; nothing was changed. The trace id identifies it in the logs.");
         Add(operation, context, StatusCodes.Status503ServiceUnavailable,
             "The database cannot take the request now, or the request took longer than the time limit; nothing was changed.", RetryAfter());
+        // Any request may carry a body, and the limit holds for all (a GET with a large body is refused the same way).
+        Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than this API takes (Limits:MaxRequestBodyBytes, 1 MiB by default; the CSV import 32 MiB).");
         if (operation.RequestBody is null)
             return;
-        Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than this API takes (Limits:MaxRequestBodyBytes, 1 MiB by default).");
+        Add(operation, context, StatusCodes.Status408RequestTimeout, "The body came more slowly than the API accepts (a minimum data rate).");
         Add(operation, context, StatusCodes.Status415UnsupportedMediaType,
             $"The body is not sent as {string.Join(" or ", operation.RequestBody.Content?.Keys ?? [])} (or without a Content-Type).");
     }

@@ -18,6 +18,22 @@ public sealed class FieldRuleTests
     }
 
     [Theory]
+    [InlineData("Asia/Almaty", true)]
+    [InlineData("Asia/Seoul", true)]
+    [InlineData("UTC", true)]
+    [InlineData("Etc/GMT-5", true)]
+    [InlineData("Central Asia Standard Time", false)]
+    [InlineData("+05:00", false)]
+    [InlineData("asia/almaty", false)]
+    // Files of the host's zoneinfo folder that are no place's zone: their meaning depends on the machine.
+    [InlineData("localtime", false)]
+    [InlineData("posixrules", false)]
+    [InlineData("right/UTC", false)]
+    [InlineData("posix/Asia/Almaty", false)]
+    [InlineData("Factory", false)]
+    public void A_time_zone_is_an_IANA_zone_of_a_place(string id, bool accepted) => Assert.Equal(accepted, IanaTimeZone.Exists(id));
+
+    [Theory]
     [InlineData("")]
     [InlineData("english!")]
     [InlineData("e")]

@@ -18,6 +18,9 @@ public sealed class LimitsTests
 
         Assert.Contains("2,048", (string)problem["detail"]!);
         await (await admin.ImportAsync(forum, CsvFiles.File(100))).ShouldBeAsync(HttpStatusCode.OK);
+        // The limit holds for a request of any method, and the document says so for every operation (the client checks it).
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/forums/{forum}") { Content = new StringContent(new string('x', 5_000)) };
+        await (await admin.SendAsync(read)).ShouldBeProblemOfTypeAsync(HttpStatusCode.RequestEntityTooLarge, "too-large");
     }
 
     [Fact]

@@ -93,6 +93,8 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
         var problem = await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal("/api/no-such-thing", (string)problem["instance"]!);
+        // The framework writes no detail of its own: the type's sentence is a person's to read.
+        Assert.StartsWith("Not found. Check the id", (string)problem["detail"]!);
     }
 
     [Fact]
@@ -100,8 +102,9 @@ public sealed class ProblemDetailsTests(EmptyForumsApiFactory api) : IClassFixtu
     {
         var response = await client.PatchAsync("/api/forums", null);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+        var problem = await response.ShouldBeProblemOfTypeAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order());
+        Assert.StartsWith("The method is not allowed here.", (string)problem["detail"]!);
     }
 
     [Fact]

@@ -123,6 +123,19 @@ public sealed class ReaderLanguageTests(SeededForumsApiFactory api) : IClassFixt
         AssertLanguage(unknown, "en");
     }
 
+    [Theory]
+    [InlineData("?lang=ko", null, "en")]
+    [InlineData("?lang=KK", null, "kk")]
+    [InlineData("?lang=kk-KZ", "en", "kk")]
+    [InlineData("?lang=ru", "kk", "en")]
+    public async Task Lang_overrides_Accept_Language_and_names_only_a_language_the_answer_is_in(string query, string? acceptLanguage, string language)
+    {
+        var response = await GetAsync($"{SeedForum}/agenda{query}", acceptLanguage);
+
+        Assert.All(Titles(await response.ShouldBeAsync(HttpStatusCode.OK)), t => Assert.Equal(language, Assert.Single(t).Key));
+        AssertLanguage(response, language);
+    }
+
     private static IEnumerable<JsonObject> Titles(JsonObject agenda) =>
         agenda["unscheduled"]!.AsArray().Select(s => s!["title"]!.AsObject());
 

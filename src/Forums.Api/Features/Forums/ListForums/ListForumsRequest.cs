@@ -15,7 +15,7 @@ public sealed class ListForumsRequest
     [QueryParam]
     public string? Cursor { get; init; }
 
-    /// <summary>Only forums with this status (anonymous callers see published forums only).</summary>
+    /// <summary>Only forums with this status (anonymous callers see published forums, and archived ones that were published).</summary>
     [QueryParam]
     public ForumStatus? Status { get; init; }
 
