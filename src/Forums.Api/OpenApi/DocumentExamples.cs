@@ -12,7 +12,7 @@ namespace Forums.Api.OpenApi;
 /// here, so that one forum runs through the whole document:
 /// a page holds its item's example; a create or replace body is its answer's example cut to the body's fields; a
 /// schema used inside another (an agenda's day, a delegate's needs, an enum) takes the value its parent's example has;
-/// a parameter takes its schema's example or the file's value for its name; an operation's body and success answer
+/// a parameter takes its schema's example or the file's value for its operation (a list's cursor) or its name; an operation's body and success answer
 /// show their schema's example, or the file's text for CSV, iCalendar and HTML.
 /// OpenApiExampleTests hold every example against its schema and send every operation's examples to a seeded API.
 /// </summary>
@@ -40,8 +40,9 @@ internal sealed class DocumentExamples(ProblemTypeUris problemTypes) : IDocument
         }
 
         var operations = (document.Paths ?? []).SelectMany(p => p.Value.Operations ?? []).Select(o => o.Value).ToList();
-        if (file["bodies"]!.AsObject().Select(b => b.Key).Except(operations.Select(o => o.OperationId)).FirstOrDefault() is { } unknown)
-            throw new InvalidOperationException($"examples.json has bodies for the operation '{unknown}', which the document does not have.");
+        if (file["bodies"]!.AsObject().Concat(file["operationParameters"]!.AsObject()).Select(b => b.Key)
+                .Except(operations.Select(o => o.OperationId)).FirstOrDefault() is { } unknown)
+            throw new InvalidOperationException($"examples.json has examples for the operation '{unknown}', which the document does not have.");
         // Each pass fills what the last one made derivable; it stops when a pass adds nothing.
         while (DerivePages(schemas) + DeriveBodies(schemas, operations) + DeriveParts(schemas) > 0)
         {
@@ -54,6 +55,7 @@ internal sealed class DocumentExamples(ProblemTypeUris problemTypes) : IDocument
         {
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
                 parameter.Example ??= Example(Resolve(parameter.Schema, schemas))?.DeepClone()
+                    ?? file["operationParameters"]![operation.OperationId!]?[parameter.Name!]?.DeepClone()
                     ?? file["parameters"]![parameter.Name!]?.DeepClone();
             var bodies = file["bodies"]![operation.OperationId!];
             foreach (var (type, media) in Media(operation.RequestBody?.Content))

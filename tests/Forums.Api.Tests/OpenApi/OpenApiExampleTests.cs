@@ -78,7 +78,7 @@ public sealed class OpenApiExampleTests
     public static TheoryData<string> OperationIds => [.. Operations().Select(o => (string)o.Operation["operationId"]!)];
 
     /// <summary>
-    /// The operation's path filled with its parameters' examples (and its required query parameters), its body the
+    /// The operation's path and query filled with its parameters' examples (every filter and a list's cursor), its body the
     /// body's example, its answer the documented success (a create may also answer 200 when the document says so).
     /// What Dredd's hooks would do is done here: the seed forum is first given the dates, the slot and the token the
     /// examples show (the seed states none), a badge code is the seeded delegate's own (drawn at random), and an
@@ -97,7 +97,7 @@ public sealed class OpenApiExampleTests
 
         var url = parameters.Where(p => (string)p["in"]! == "path")
             .Aggregate(path, (url, p) => url.Replace($"{{{p["name"]}}}", Uri.EscapeDataString(values[(string)p["name"]!])));
-        var query = parameters.Where(p => (string)p["in"]! == "query" && (bool?)p["required"] == true)
+        var query = parameters.Where(p => (string)p["in"]! == "query")
             .Select(p => $"{p["name"]}={Uri.EscapeDataString(values[(string)p["name"]!])}").ToList();
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), query.Count > 0 ? $"{url}?{string.Join('&', query)}" : url);
         if (operation["requestBody"]?["content"]?.AsObject().First() is { } content)
