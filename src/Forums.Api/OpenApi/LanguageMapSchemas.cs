@@ -49,7 +49,7 @@ internal sealed class LanguageMapSchemas : ISchemaFilter
             Description = "Changes to a LanguageMap, merged language by language (JSON Merge Patch, RFC 7396): a language given a text " +
                           "sets it, a language given null is removed, languages left out are kept. " +
                           (nullable ? "Null clears the whole text." : "The text keeps at least one language (400 otherwise)."),
-            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, MinLength = 1 },
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, MinLength = 1, MaxLength = RuleExtensions.MaxLocalizedTextLength },
             Examples = [new JsonObject { ["ru"] = null, ["en"] = "Turkistan" }],
         });
     }
@@ -68,7 +68,7 @@ internal sealed class LanguageMapSchemas : ISchemaFilter
                           "made of subtags the IANA Language Subtag Registry lists " +
                           "and whose values are the text in that language. A reader shows the language it prefers and falls back " +
                           "to another one the map has.",
-            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = RuleExtensions.MaxLocalizedTextLength },
             MinProperties = 1,
             MaxProperties = RuleExtensions.MaxLanguagesPerText,
             Examples = [new JsonObject { ["kk"] = "Түркістан", ["ru"] = "Туркестан", ["en"] = "Turkistan" }],

@@ -13,6 +13,17 @@ public sealed class DelegateNeedsRequest
     public string? Access { get; init; }
     /// <summary>Interpretation needs, e.g. "Korean ↔ Kazakh"; blank for none.</summary>
     public string? Interpretation { get; init; }
+
+    /// <summary>Its own rules, so that the schema of needs states them (maxLength) as every other body's does.</summary>
+    internal sealed class Validator : AbstractValidator<DelegateNeedsRequest>
+    {
+        public Validator()
+        {
+            RuleFor(n => n.Diet).MaximumLength(500).Text();
+            RuleFor(n => n.Access).MaximumLength(500).Text();
+            RuleFor(n => n.Interpretation).MaximumLength(500).Text();
+        }
+    }
 }
 
 /// <summary>The fields an organiser writes when registering a delegate or replacing one's details.</summary>
@@ -67,8 +78,6 @@ internal sealed class DelegateFieldsValidator : AbstractValidator<DelegateFields
         RuleFor(d => d.Phone).Matches(@"^\+?[0-9][0-9 ()\-.]{3,38}\z").When(d => !string.IsNullOrWhiteSpace(d.Phone))
             .WithMessage("Give a phone number of digits, spaces, brackets and hyphens, e.g. '+7 725 330 0000'.");
         RuleFor(d => d.Languages).LanguageTags();
-        RuleFor(d => d.Needs!.Diet).MaximumLength(500).Text().OverridePropertyName("needs.diet").When(d => d.Needs is not null);
-        RuleFor(d => d.Needs!.Access).MaximumLength(500).Text().OverridePropertyName("needs.access").When(d => d.Needs is not null);
-        RuleFor(d => d.Needs!.Interpretation).MaximumLength(500).Text().OverridePropertyName("needs.interpretation").When(d => d.Needs is not null);
+        RuleFor(d => d.Needs).SetValidator(new DelegateNeedsRequest.Validator()!);
     }
 }

@@ -41,7 +41,9 @@ internal sealed class SpeakerFieldsValidator : AbstractValidator<SpeakerFields>
         RuleFor(s => s.Position).LocalizedText(maxLength: 300, maxTotalLength: Speaker.MaxPositionLength);
         RuleFor(s => s.Organisation).LocalizedText(maxLength: 300, maxTotalLength: Speaker.MaxPositionLength);
         RuleFor(s => s.Biography).LocalizedText(maxLength: 5_000, maxTotalLength: Speaker.MaxBiographyLength, multiLine: true);
-        RuleFor(s => s.PhotoUrl).Text();
+        RuleFor(s => s.PhotoUrl).Text().MaximumLength(2048);
+        RuleFor(s => s.PhotoUrl).Matches(@"^\s*[Hh][Tt][Tt][Pp][Ss]://").When(s => !string.IsNullOrWhiteSpace(s.PhotoUrl))
+            .WithMessage("Give an absolute https URL of at most 2048 characters.");
         RuleFor(s => s.PhotoUrl)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 2048)
             .When(s => !string.IsNullOrWhiteSpace(s.PhotoUrl))

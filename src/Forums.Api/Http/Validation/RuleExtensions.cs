@@ -11,6 +11,9 @@ public static class RuleExtensions
 {
     public const int MaxLanguagesPerText = 30;
 
+    /// <summary>The longest text any language map takes (a description); the schema's LanguageMap states it, each field's own limit is in its description.</summary>
+    public const int MaxLocalizedTextLength = 10_000;
+
     /// <summary>At most this many examples of one kind of problem are named per field; the rest are counted.</summary>
     public const int MaxExamplesPerField = 3;
 
@@ -25,7 +28,9 @@ public static class RuleExtensions
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>?> LocalizedText<T>(
         this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, int? maxTotalLength = null, bool multiLine = false) =>
-        rule.Documented(new SchemaFacts { MinProperties = 1, MaxProperties = MaxLanguagesPerText }).Custom((text, context) =>
+        maxLength > MaxLocalizedTextLength
+            ? throw new ArgumentOutOfRangeException(nameof(maxLength), $"The schema's LanguageMap takes texts of at most {MaxLocalizedTextLength:N0} characters; raise MaxLocalizedTextLength first.")
+            : rule.Documented(new SchemaFacts { MinProperties = 1, MaxProperties = MaxLanguagesPerText }).Custom((text, context) =>
         {
             if (text is null)
                 return;

@@ -32,6 +32,9 @@ public sealed class CheckInDelegateRequest
         {
             RuleFor(r => r.AccreditationCode).NotEmpty().Text().Must((r, _) => r.NormalizedCode() is not null)
                 .WithMessage("An accreditation code has 16 letters and digits, e.g. K7QM-3XZP-9R2T-H4WD.");
+            // The same rule as a pattern, for the schema (and a scanner's form): 16 letters or digits, spaces and hyphens anywhere.
+            RuleFor(r => r.AccreditationCode).Matches(@"^[\s-]*(?:[A-Za-z0-9][\s-]*){16}$").When(r => !string.IsNullOrEmpty(r.AccreditationCode))
+                .WithMessage("An accreditation code has 16 letters and digits, e.g. K7QM-3XZP-9R2T-H4WD.");
             RuleFor(r => r.Nonce).NotEmpty().MaximumLength(100).Matches(@"^[!-~]+\z").WithMessage("Give 1 to 100 visible ASCII characters.");
         }
     }
