@@ -22,6 +22,8 @@ public static class CrossOrigin
     [
         HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch,
         IdempotencyMiddleware.HeaderName, HeaderNames.AcceptLanguage,
+        // W3C Trace Context, which the API continues (its problems' traceId): a traced frontend sends them.
+        "traceparent", "tracestate", "baggage",
     ];
 
     public static IServiceCollection AddForumsCrossOrigin(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +41,29 @@ public static class CrossOrigin
                 .SetPreflightMaxAge(TimeSpan.FromHours(1));
         }));
         return services;
+    }
+
+    /// <summary>
+    /// CORS, and Vary: Origin on every answer when only some origins are allowed: the framework adds it only where the
+    /// origin is allowed, and a shared cache could otherwise hand the answer made for another origin (without
+    /// Access-Control-Allow-Origin) to an allowed one.
+    /// </summary>
+    public static IApplicationBuilder UseForumsCrossOrigin(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var origins = Settings.List(configuration, "Cors:AllowedOrigins");
+        if (origins.Count > 0 && !origins.Contains("*"))
+            app.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var vary = context.Response.Headers.Vary;
+                    if (!vary.Any(v => v is not null && v.Split(',').Any(h => h.Trim().Equals(HeaderNames.Origin, StringComparison.OrdinalIgnoreCase))))
+                        context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+        return app.UseCors();
     }
 
     // An origin is a scheme, a host and maybe a port: nothing after it (a trailing slash would never match).

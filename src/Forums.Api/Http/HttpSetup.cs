@@ -39,7 +39,7 @@ public static class HttpSetup
         app.UseReaderLanguages();
         app.UseRouting();
         app.UseForumsEdge();
-        app.UseCors();
+        app.UseForumsCrossOrigin(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseForumsAuth(limits: a => a.UseForumsLimits());

@@ -24,6 +24,31 @@ public sealed class CrossOriginTests : IDisposable
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 
     [Fact]
+    public async Task Every_answer_varies_with_the_origin_so_that_no_cache_hands_one_origins_answer_to_another()
+    {
+        foreach (var origin in new[] { App, "https://evil.example.net", null })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/forums");
+            if (origin is not null)
+                request.Headers.Add("Origin", origin);
+            var response = await api.CreateClient().SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(1, response.Headers.Vary.Count(v => v.Equals("Origin", StringComparison.OrdinalIgnoreCase)));
+        }
+    }
+
+    [Fact]
+    public async Task A_traced_frontend_may_send_its_trace_context()
+    {
+        var response = await api.CreateClient().SendAsync(Preflight(App, "GET", "traceparent,tracestate,baggage"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        foreach (var header in (string[])["traceparent", "tracestate", "baggage"])
+            Assert.Contains(header, Header(response, "Access-Control-Allow-Headers"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_preflight_from_an_allowed_origin_is_answered_with_what_it_may_send()
     {
         var response = await api.CreateClient().SendAsync(Preflight(App, "POST", "authorization,content-type,idempotency-key,if-match"));

@@ -151,6 +151,8 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
         Assert.StartsWith("<svg", ((string)badge["qrCodeSvg"]!).TrimStart());
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        var slug = (string)(await (await admin.GetAsync($"/api/forums/{forum}")).ShouldBeAsync(HttpStatusCode.OK))["slug"]!;
+        Assert.Equal($"{slug}-badge-{confirmed["accreditationCode"]}.png", png.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge/qr.png")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }

@@ -30,8 +30,8 @@ internal sealed class GetBadgeQrEndpoint(ForumsDbContext db) : Endpoint<Delegate
             await Send.ResultAsync(refused ?? DelegateProblems.NotFound(req.DelegateId));
             return;
         }
-        // Shown in place (an <img>), saved under the code's name.
-        HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{badge.Delegate.AccreditationCode}.png\"";
+        // Shown in place (an <img>), saved under the forum's and the code's names, as every download is named after its forum.
+        HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{forum!.Slug}-badge-{badge.Delegate.AccreditationCode}.png\"";
         await Send.ResultAsync(TypedResults.Bytes(QrCodes.Png(badge.Delegate.AccreditationCode), "image/png"));
     }
 }
