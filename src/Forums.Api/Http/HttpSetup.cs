@@ -9,7 +9,7 @@ using Forums.Api.OpenApi;
 
 namespace Forums.Api.Http;
 
-public static class HttpSetup
+public static partial class HttpSetup
 {
     public static IServiceCollection AddForumsHttp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -63,7 +63,7 @@ public static class HttpSetup
             c.Errors.ProducesMetadataType = typeof(ValidationProblem);
             c.Errors.ResponseBuilder = (failures, context, _) => Problems.Validation(context, Group(failures));
             c.Binding.JsonExceptionTransformer = e => new ValidationFailure(JsonField(e.Path),
-                e is JsonValueException ? e.Message : "The value is not valid JSON for this field.");
+                e is JsonValueException ? e.Message : Mismatch(e));
             QueryValues.Configure(c.Binding);
             c.Binding.FailureMessage = (type, _, value) =>
                 QueryValues.DateError(type, value) ?? $"'{RuleExtensions.Shorten(value.ToString())}' is not {Expected(type)}.";
@@ -77,6 +77,27 @@ public static class HttpSetup
 
     // "$.title.kk" names the field "title.kk"; "$" (the body itself is not valid JSON) names the body.
     // FastEndpoints' own message repeats the whole value (a query string or header of kilobytes); this one names a short part of it.
+    /// <summary>What a JSON value of the wrong kind should have been, from the reader's "could not be converted to T".</summary>
+    private static string Mismatch(JsonException e)
+    {
+        var match = ConvertedTo().Match(e.Message);
+        if (!match.Success)
+            return "The value is not valid JSON for this field.";
+        var type = match.Groups[1].Value;
+        var expected =
+            type.Contains("Dictionary", StringComparison.Ordinal) ? "an object"
+            : type.Contains("List`1", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) || type.Contains("Enumerable", StringComparison.Ordinal) ? "an array"
+            : type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : type.Contains("Guid", StringComparison.Ordinal) ? "an id (a UUID)"
+            : type.Contains("System.String", StringComparison.Ordinal) ? "a string"
+            : "an object";
+        return $"The value is not {expected}.";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([^ ]+?)\. ")]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
+
     private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(int) || t == typeof(long) => "a whole number",

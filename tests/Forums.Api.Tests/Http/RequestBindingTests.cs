@@ -15,6 +15,21 @@ public sealed class RequestBindingTests(EmptyForumsApiFactory api) : IClassFixtu
     private const string StaleETag = "\"stale\"";
     private readonly HttpClient client = api.CreateAdminClient();
 
+    [Theory]
+    [InlineData("edition", "true", "The value is not a whole number.")]
+    [InlineData("requiresApproval", "5", "The value is not true or false.")]
+    [InlineData("languages", "\"kk\"", "The value is not an array.")]
+    [InlineData("slug", "7", "The value is not a string.")]
+    public async Task A_value_of_the_wrong_kind_is_named_with_the_kind_expected(string field, string json, string message)
+    {
+        var body = JsonNode.Parse(new ForumBuilder().Build().ToJsonString())!.AsObject();
+        body[field] = JsonNode.Parse(json);
+
+        var problem = await (await client.PostJsonAsync("/api/forums", body)).ShouldBeInvalidAsync(field);
+
+        Assert.Equal(message, (string)problem["errors"]![field]![0]!);
+    }
+
     [Fact]
     public async Task An_ifMatch_in_the_body_is_400_naming_it_and_changes_nothing()
     {
