@@ -89,6 +89,7 @@ public sealed class TextRuleTests
     [InlineData("a@XN--BCHER-KVA.example", "a@bücher.example")]
     [InlineData("a@e-x.123.kz", "a@e-x.123.kz")]
     [InlineData("a@пример.қаз", "a@пример.қаз")]
+    [InlineData("я\u0301@example.kz", "я\u0301@example.kz")]
     public void An_address_is_stored_trimmed_in_lower_case_with_its_domain_in_unicode(string written, string stored)
     {
         Assert.Equal(stored, EmailAddress.Normalize(written));
@@ -114,6 +115,8 @@ public sealed class TextRuleTests
     [InlineData("a\u2800b@example.kz")]
     [InlineData("a\U000110BDb@example.kz")]
     [InlineData("a\u202Eb@example.kz")]
+    [InlineData("a\u034Fb@example.kz")]
+    [InlineData("a\uFE0F@example.kz")]
     [InlineData("\u0301a@example.kz")]
     [InlineData("a.\u0301b@example.kz")]
     [InlineData("a+\u0301b@example.kz")]
@@ -152,6 +155,11 @@ public sealed class TextRuleTests
         Assert.Equal(254, EmailAddress.Normalize(new string('x', 64) + "@" + domain)!.Length);
         Assert.Equal(254, EmailAddress.MaxLength);
         Assert.Null(EmailAddress.Normalize(new string('x', 64) + "@" + domain + "c"));
+
+        // The domain's limit of 253 characters counts its ASCII form: "bücher" is "xn--bcher-kva".
+        var idn = "bücher." + string.Join('.', Enumerable.Repeat(new string('d', 63), 3)) + ".";
+        Assert.Equal("a@" + idn + new string('e', 47), EmailAddress.Normalize("a@" + idn + new string('e', 47)));
+        Assert.Null(EmailAddress.Normalize("a@" + idn + new string('e', 48)));
     }
 
     [Theory]
