@@ -13,6 +13,10 @@ public static class LanguagePicker
         return text.TryGetValue("en", out var english) ? english : text.Values.First();
     }
 
+    /// <summary>The map as a reader is shown it: every language when the reader asked for none (null), else <see cref="Only"/>.</summary>
+    public static Dictionary<string, string>? ShownIn(Dictionary<string, string>? text, string? language) =>
+        language is null ? text : Only(text, language);
+
     /// <summary>The map cut to the one text <see cref="Pick"/> gives, under its own tag; null for no text.</summary>
     public static Dictionary<string, string>? Only(IReadOnlyDictionary<string, string>? text, string? wanted)
     {

@@ -25,7 +25,7 @@ internal sealed record Badge(ForumDelegate Delegate, Dictionary<string, string> 
     /// <summary>The badge with every language of its texts, or only the reader's (<paramref name="language"/>).</summary>
     public BadgeResponse ToResponse(string? language)
     {
-        Dictionary<string, string>? Text(Dictionary<string, string>? text) => language is null ? text : LanguagePicker.Only(text, language);
+        Dictionary<string, string>? Text(Dictionary<string, string>? text) => LanguagePicker.ShownIn(text, language);
         return new(Delegate.Id, Delegate.AccreditationCode, Delegate.Name, Delegate.NameLatin, Text(Delegate.Position), Text(Delegate.Organisation),
             Delegate.Country, Text(Delegation), Text(ForumTitle)!, QrCodes.Svg(Delegate.AccreditationCode));
     }

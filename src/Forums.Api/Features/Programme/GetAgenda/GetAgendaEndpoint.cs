@@ -55,7 +55,7 @@ internal sealed class GetAgendaEndpoint(ForumsDbContext db, DocumentBuilds build
     private static AgendaSessionResponse Item(Session s, ProgrammeSnapshot programme, string? language, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        Dictionary<string, string>? Text(Dictionary<string, string>? text) => language is null ? text : LanguagePicker.Only(text, language);
+        Dictionary<string, string>? Text(Dictionary<string, string>? text) => LanguagePicker.ShownIn(text, language);
         return new(
             s.Id, Text(s.Title)!, Text(s.Description), s.Kind, s.Order,
             s.StartsAt is { } start ? ForumTime.Local(start, programme.Zone) : null,
