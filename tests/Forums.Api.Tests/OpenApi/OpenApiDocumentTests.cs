@@ -159,11 +159,17 @@ public sealed partial class OpenApiDocumentTests(SeededForumsApiFactory api) : I
             "get /api/forums/{forumId}/programme.ics text/calendar", "post /api/forums/{forumId}/delegates/import text/csv"], files.Order());
     }
 
-    /// <summary>The document is a contract: a change to it must be deliberate and reviewed.</summary>
+    /// <summary>
+    /// The document is a contract: a change to it must be deliberate and reviewed. It is read from a host this test starts,
+    /// so that the endpoints' <c>Configure()</c> runs inside it: mutation testing (per-test coverage) credits code run at a
+    /// host's start to the test that started it, and this is the test that sees every summary, description and status.
+    /// </summary>
     [Fact]
     public async Task The_document_matches_the_committed_contract()
     {
-        var actual = (await Document()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        await using var own = new SeededForumsApiFactory();
+        var document = await (await own.CreateAdminClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var actual = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         var committed = Path.Combine(SourceFolder(), "OpenApi", "forum-api.v1.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI_CONTRACT") == "1")

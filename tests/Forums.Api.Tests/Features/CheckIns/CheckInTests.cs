@@ -158,6 +158,28 @@ public sealed class CheckInTests(EmptyForumsApiFactory api) : IClassFixture<Empt
     }
 
     [Fact]
+    public async Task A_delegate_of_no_delegation_has_a_badge_without_one_and_a_badge_under_a_missing_forum_or_delegate_is_a_404_naming_which()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        var alone = await admin.RegisterExpectingCreatedAsync(forum);
+        var waitlisted = await admin.RegisterExpectingCreatedAsync(forum);
+        var unknown = Guid.NewGuid();
+
+        var badge = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{alone["id"]}/badge")).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Null(badge["delegation"]);
+        var notConfirmed = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{waitlisted["id"]}/badge")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The registration is waitlisted, not confirmed: no badge.", (string)notConfirmed["detail"]!);
+        foreach (var path in new[] { "badge", "badge/qr.png" })
+        {
+            var noForum = await (await admin.GetAsync($"/api/forums/{unknown}/delegates/{alone["id"]}/{path}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            var noDelegate = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{unknown}/{path}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal($"There is no forum with id '{unknown}'.", (string)noForum["detail"]!);
+            Assert.Equal($"This forum has no delegate with id '{unknown}'.", (string)noDelegate["detail"]!);
+        }
+    }
+
+    [Fact]
     public async Task The_badge_carries_the_forums_title_and_the_delegations_name_and_is_the_forums_own()
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);

@@ -87,6 +87,47 @@ public sealed class RegistrationTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_delegation_of_another_forum_is_refused_naming_delegationId_and_nothing_is_written()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var other = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var foreign = (string)(await admin.CreateDelegationExpectingCreatedAsync(other, new DelegationBuilder()))["id"]!;
+
+        var problem = await (await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("delegationId", foreign).Build()))
+            .ShouldBeInvalidAsync("delegationId");
+
+        Assert.Equal([$"This forum has no delegation with id '{foreign}'."], problem["errors"]!["delegationId"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Delegates.CountAsync(d => d.ForumId == Guid.Parse(forum))));
+    }
+
+    /// <summary>Each refusal says what is wrong and what to do, in its own words (a client shows the detail as it is).</summary>
+    [Fact]
+    public async Task Each_refusal_of_a_registration_says_what_is_wrong_and_what_to_do()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, new DelegationBuilder().With("quota", 1)))["id"]!;
+        var existing = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("email", "first@example.kz").With("delegationId", delegation));
+        var outsider = await admin.RegisterExpectingCreatedAsync(forum);
+        var unknown = Guid.NewGuid();
+
+        var taken = await (await admin.PostJsonAsync($"/api/forums/{forum}/delegates", new DelegateBuilder().With("email", "first@example.kz").Build()))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var quotaFull = await (await admin.PatchJsonAsync($"/api/forums/{forum}/delegates/{outsider["id"]}", new JsonObject { ["delegationId"] = delegation }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var noDelegate = await (await admin.GetAsync($"/api/forums/{forum}/delegates/{unknown}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        // An organiser of another forum is told there is no such forum, not no such delegate.
+        var (_, token) = await admin.CreateOrganiserTokenExpectingCreatedAsync(await admin.CreateForumWithCapacityExpectingCreatedAsync(null));
+        var noForum = await (await api.CreateClientWithToken(token).GetAsync($"/api/forums/{forum}/delegates/{existing["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal("A delegate with this e-mail is already registered for the forum; see existing (reinstate it if it was cancelled).", (string)taken["detail"]!);
+        Assert.Equal(existing["id"]!.ToString(), (string)taken["existingDelegateId"]!);
+        Assert.Equal("The delegation's quota is full; raise the quota or cancel one of its registrations first.", (string)quotaFull["detail"]!);
+        Assert.Equal(1, (int)quotaFull["limit"]!);
+        Assert.Equal($"This forum has no delegate with id '{unknown}'.", (string)noDelegate["detail"]!);
+        Assert.Equal($"There is no forum with id '{forum}'.", (string)noForum["detail"]!);
+    }
+
+    [Fact]
     public async Task Invalid_fields_are_named_and_nothing_is_written()
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(5);

@@ -91,13 +91,19 @@ public sealed class DelegationTests(SeededForumsApiFactory api) : IClassFixture<
         Assert.Equal(member, (string)headed["headDelegateId"]!);
     }
 
-    [Fact]
-    public async Task A_head_of_delegation_who_is_cancelled_is_no_longer_its_head()
+    [Theory]
+    [InlineData("confirmed")]
+    [InlineData("waitlisted")]
+    public async Task A_head_of_delegation_who_is_cancelled_is_no_longer_its_head(string status)
     {
-        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(1);
+        if (status == "waitlisted")
+            await admin.RegisterExpectingCreatedAsync(forum);
         var body = new DelegationBuilder();
         var delegation = (string)(await admin.CreateDelegationExpectingCreatedAsync(forum, body))["id"]!;
-        var head = (string)(await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation)))["id"]!;
+        var registered = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder().With("delegationId", delegation));
+        Assert.Equal(status, (string)registered["status"]!);
+        var head = (string)registered["id"]!;
         await (await admin.PutJsonAsync($"/api/forums/{forum}/delegations/{delegation}", body.Build().Also("headDelegateId", head))).ShouldBeAsync(HttpStatusCode.OK);
 
         await admin.DelegateActionExpectingOkAsync(forum, head, "cancel");

@@ -36,10 +36,10 @@ internal static class DelegateCsvReader
     {
         var rows = new List<CsvDelegateRow>();
         var check = new RowCheck(errors);
+        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var guard = new LineGuard(reader);
         try
         {
-            using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            using var guard = new LineGuard(reader);
             using var csv = new CsvReader(guard, DelegateCsv.Configuration());
             var read = await csv.ReadAsync();
             if (guard.TooLarge)
@@ -69,29 +69,35 @@ internal static class DelegateCsvReader
             }
             if (guard.TooLarge)
                 return TooLarge();
-
-            Result TooLarge()
-            {
-                if (guard.Line == 1)
-                    errors.Add("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
-                                         $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
-                else
-                    errors.Add($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
-                                                     $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
-                return Done();
-            }
         }
         catch (DecoderFallbackException)
         {
             errors.Add("file", "The file is not valid UTF-8.");
         }
-        catch (CsvHelperException e)
+        // A line cut short by the guard inside a quoted cell ends the file in the quote: it is too large, not invalid.
+        catch (CsvHelperException) when (guard.TooLarge)
         {
-            errors.Add($"line {e.Context?.Parser?.RawRow ?? 0}", "The line is not valid CSV (RFC 4180): check its quotes.");
+            return TooLarge();
+        }
+        catch (CsvHelperException)
+        {
+            // Named by the line its record starts on (an unclosed quote runs on to the end of the file).
+            errors.Add($"line {guard.Line}", "The line is not valid CSV (RFC 4180): check its quotes.");
         }
         return Done();
 
         Result Done() => new(errors.Any ? [] : rows, check.Emails, false);
+
+        Result TooLarge()
+        {
+            if (guard.Line == 1)
+                errors.Add("header", $"The header names {guard.Columns:N0} columns in {guard.Length:N0} characters; an import file's header has " +
+                                     $"at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxHeaderLength:N0} characters. {DelegateCsv.KnownColumns}");
+            else
+                errors.Add($"line {guard.Line}", $"The line has {guard.Columns:N0} columns in {guard.Length:N0} characters; a line of an import " +
+                                                 $"file has at most {DelegateCsv.MaxColumns} columns and {DelegateCsv.MaxLineLength:N0} characters.");
+            return Done();
+        }
     }
 
     /// <summary>A row against the field rules and the file's rows before it.</summary>
