@@ -42,17 +42,16 @@ internal sealed class BodyMemberGuard(RequestDelegate next, IOptions<Microsoft.A
     private readonly ConcurrentDictionary<Type, FrozenMembers> members = new();
     private readonly ConcurrentDictionary<Type, HashSet<string>> answers = new();
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is not { } definition
-            || definition.ReqDtoType == typeof(EmptyRequest)
-            || context.Request.ContentLength == 0
-            || !context.Request.HasJsonContentType())
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { } definition
+        && definition.ReqDtoType != typeof(EmptyRequest)
+        && context.Request.ContentLength != 0
+        && context.Request.HasJsonContentType()
+            ? GuardAsync(context, definition)
+            : next(context);
 
+    private async Task GuardAsync(HttpContext context, EndpointDefinition definition)
+    {
         context.Request.EnableBuffering();
         Findings? findings = null;
         try

@@ -98,15 +98,16 @@ internal sealed class MergePatches(RequestDelegate next, EndpointDataSource endp
     private static readonly ConcurrentDictionary<Type, string[]> BodyMembers = new();
     private readonly ConcurrentDictionary<string, RouteEndpoint> reads = new();
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<MergePatchOf>() is not { } patchOf || endpoint.Metadata.GetMetadata<EndpointDefinition>() is not { } definition)
-        {
-            await next(context);
-            return;
-        }
+        return endpoint?.Metadata.GetMetadata<MergePatchOf>() is { } patchOf && endpoint.Metadata.GetMetadata<EndpointDefinition>() is { } definition
+            ? PatchAsync(context, patchOf, definition)
+            : next(context);
+    }
 
+    private async Task PatchAsync(HttpContext context, MergePatchOf patchOf, EndpointDefinition definition)
+    {
         using var patch = await ReadPatchAsync(context);
         if (patch is null)
             return;

@@ -27,6 +27,9 @@ public static partial class ReaderLanguages
     /// <summary>The language ranges the reader wants, most wanted first; empty when the request states none.</summary>
     public static IReadOnlyList<string> Wanted(HttpContext context)
     {
+        // Most requests state no language: answered without parsing anything or keeping anything in Items.
+        if (!context.Request.QueryString.HasValue && StringValues.IsNullOrEmpty(context.Request.Headers.AcceptLanguage))
+            return [];
         if (context.Items.TryGetValue(WantedKey, out var known))
             return (IReadOnlyList<string>)known!;
         var wanted = context.Request.Query[QueryName] is [{ Length: > 0 } lang] && Domain.LanguageTag.IsWellFormed(lang)
@@ -100,11 +103,23 @@ public static partial class ReaderLanguages
     /// culture (which texts), never the culture (how numbers and dates are written), and only for this request's own
     /// flow: an async method's change does not reach its caller.
     /// </summary>
-    public static IApplicationBuilder UseReaderLanguages(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseReaderLanguages(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(ForApiTexts(context));
-        await next(context);
+        // Set only when it changes (English is the invariant culture's language too): a culture set flows with the
+        // request as an AsyncLocal, which costs every await after it; most requests state no language.
+        var language = ForApiTexts(context);
+        var current = CultureInfo.CurrentUICulture.Name;
+        return current == language || (language == "en" && (current.Length == 0 || current.StartsWith("en-", StringComparison.Ordinal)))
+            ? next(context)
+            : InLanguageAsync(context, next, CultureInfo.GetCultureInfo(language));
     });
+
+    // Set inside an async method, so that the change ends with it and never reaches the connection's next request.
+    private static async Task InLanguageAsync(HttpContext context, RequestDelegate next, CultureInfo language)
+    {
+        CultureInfo.CurrentUICulture = language;
+        await next(context);
+    }
 }
 
 /// <summary>Marks an operation whose answer is written in the reader's language (<see cref="ReaderLanguages"/>), for the OpenAPI document.</summary>

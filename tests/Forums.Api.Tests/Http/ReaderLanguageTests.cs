@@ -84,6 +84,40 @@ public sealed class ReaderLanguageTests(SeededForumsApiFactory api) : IClassFixt
         AssertLanguage(response, "kk");
     }
 
+    /// <summary>
+    /// Most requests state no language and are passed on without setting one; a language one request asked for must not
+    /// stay with the connection (Kestrel serves a keep-alive connection's requests in one flow) for the next one.
+    /// </summary>
+    [Fact]
+    public async Task A_language_asked_for_once_does_not_stay_with_the_connection()
+    {
+        var folder = ForumsApiFactory.NewDataFolder();
+        try
+        {
+            await using var process = await ApiProcess.StartAsync(folder);
+            using var client = process.AdminClient();
+            var messages = new List<string>();
+            foreach (var language in new[] { "kk", null, "ru", null, null, "kk", null })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens")
+                {
+                    Content = new StringContent("""{"name": "", "role": "admin"}""", System.Text.Encoding.UTF8, "application/json"),
+                };
+                if (language is not null)
+                    request.Headers.TryAddWithoutValidation("Accept-Language", language);
+                var problem = await (await client.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+                messages.Add((string)problem["errors"]!["name"]![0]!);
+            }
+
+            Assert.Equal(["'name' толтырылуы керек.", "'name' must not be empty.", "'name' должно быть заполнено.", "'name' must not be empty.",
+                "'name' must not be empty.", "'name' толтырылуы керек.", "'name' must not be empty."], messages);
+        }
+        finally
+        {
+            ForumsApiFactory.DeleteFolder(folder);
+        }
+    }
+
     [Fact]
     public async Task A_conflict_names_its_particulars_in_members_whatever_the_language()
     {
