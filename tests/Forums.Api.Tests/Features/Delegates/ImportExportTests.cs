@@ -524,11 +524,11 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
-    public async Task The_export_is_utf8_with_a_byte_order_mark_sorted_by_name_with_each_language_column_and_the_registrations_facts()
+    public async Task The_export_is_utf8_with_a_byte_order_mark_sorted_by_latin_name_with_each_language_column_and_the_registrations_facts()
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
-        var b = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Бекзат").With("position", new System.Text.Json.Nodes.JsonObject { ["en"] = "Akim" }));
-        var a = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Айгүл").With("organisation", new System.Text.Json.Nodes.JsonObject { ["ko"] = "시청" }));
+        var b = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Бекзат").With("nameLatin", "Bekzat").With("position", new System.Text.Json.Nodes.JsonObject { ["en"] = "Akim" }));
+        var a = await admin.RegisterExpectingCreatedAsync(forum, new DelegateBuilder("Айгүл").With("nameLatin", "Aigul").With("organisation", new System.Text.Json.Nodes.JsonObject { ["ko"] = "시청" }));
         await (await admin.PostJsonAsync($"/api/forums/{forum}/check-ins", new System.Text.Json.Nodes.JsonObject
             { ["accreditationCode"] = (string)a["accreditationCode"]!, ["nonce"] = Guid.NewGuid().ToString() })).ShouldBeAsync(HttpStatusCode.Created);
         var checkedIn = await admin.GetDelegateExpectingOkAsync(forum, (string)a["id"]!);
