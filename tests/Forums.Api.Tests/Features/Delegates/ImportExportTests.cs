@@ -334,6 +334,16 @@ public sealed class ImportExportTests(EmptyForumsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_file_that_starts_with_a_byte_order_mark_reads_its_first_column_by_name()
+    {
+        var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
+
+        var summary = await (await admin.ImportAsync(forum, CsvFiles.File(2), validateOnly: true, bom: true)).ShouldBeAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, (int)summary["rows"]!);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_is_400()
     {
         var forum = await admin.CreateForumWithCapacityExpectingCreatedAsync(null);
