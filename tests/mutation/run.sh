@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET (issue 13, item 7). Not part of CI: too slow. Measured on 2 cores, 2026-12-02, with
 # nothing else running: Auth/ 83 mutants in 8 min, the idempotency middleware 132 in 10 min, the ledger 61 in 9 min,
-# Domain/ 1,261 in 13 min against its unit tests; Features/Delegates/ needs the integration tests (603 mutants in 86 min,
-# ~9 s a mutant): run it in the background, a part at a time, on a quiet machine (under load, tests slow past Stryker's time limit and count
-# as timeouts).
+# Domain/ 1,261 in 13 min against its unit tests; Features/Delegates/ needs the integration tests (603 mutants in
+# 86 min, ~9 s a mutant): run it in the background, a part at a time, on a quiet machine (under load, tests slow past
+# Stryker's time limit and count as timeouts).
 # Usage: tests/mutation/run.sh [part...]   parts: domain ledger auth idempotency delegates (default: all, one after another)
 # Each part mutates one folder and runs the tests that cover each mutant (stryker-config.json: perTest coverage, the
 # process-starting, race, time-limit and whole-API-walk tests filtered out). Reports: artifacts/mutation/<part>/.
