@@ -18,8 +18,7 @@ public sealed class LocalizedTextConverter() : ValueConverter<Dictionary<string,
     public static string ToStored(Dictionary<string, string> text) => JsonSerializer.Serialize(text, Options);
 
     /// <summary>The map as EF reads it back; the lean read path reads it the same way.</summary>
-    public static Dictionary<string, string> FromStored(string stored) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(stored, Options) ?? new Dictionary<string, string>();
+    public static Dictionary<string, string> FromStored(string stored) => StoredJson.StringMap(stored) ?? new Dictionary<string, string>();
 }
 
 public sealed class LocalizedTextComparer() : ValueComparer<Dictionary<string, string>>(

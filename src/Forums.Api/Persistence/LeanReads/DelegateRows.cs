@@ -73,7 +73,7 @@ internal static class DelegateRows
 
     internal static DelegateRow Read(DbDataReader r) => new(
         r.Id(0), r.Id(1), r.NullableId(2), r.Text(3), r.NullableText(4), r.NullableLanguageMap(5),
-        r.NullableLanguageMap(6), r.NullableText(7), r.NullableText(8), r.NullableText(9), r.List<string>(10),
+        r.NullableLanguageMap(6), r.NullableText(7), r.NullableText(8), r.NullableText(9), r.Texts(10),
         r.NullableText(11), r.NullableText(12), r.NullableText(13), r.Name<RegistrationStatus>(14), r.Text(15),
         r.Time(16), r.Time(17), r.NullableTime(18), r.NullableTime(19), r.Time(20),
         r.Version(21), r.Text(22));

@@ -29,7 +29,7 @@ internal static class ForumRows
     internal static ForumRow Read(DbDataReader r) => new(
         r.Id(0), r.Text(1), r.LanguageMap(2), r.NullableLanguageMap(3), r.NullableLanguageMap(4),
         r.NullableLanguageMap(5), r.NullableNumber(6), r.LanguageMap(7), r.Text(8), r.NullableLanguageMap(9),
-        r.Text(10), r.NullableDate(11), r.NullableDate(12), r.NullableNumber(13), r.Flag(14), r.List<string>(15),
+        r.Text(10), r.NullableDate(11), r.NullableDate(12), r.NullableNumber(13), r.Flag(14), r.Texts(15),
         r.Name<ForumStatus>(16), r.Time(17), r.Time(18), r.NullableTime(19), r.Version(20));
 
     internal static ForumScopeRow ReadScope(DbDataReader r) => new(r.Id(0), r.Name<ForumStatus>(1), r.Flag(2), r.Text(3), r.Text(4), r.NullableTime(5));

@@ -36,7 +36,22 @@ internal static class StoredValues
     public static Dictionary<string, string>? NullableLanguageMap(this DbDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : LocalizedTextConverter.FromStored(row.GetString(ordinal));
 
-    public static List<T> List<T>(this DbDataReader row, int ordinal) => JsonSerializer.Deserialize<List<T>>(row.GetString(ordinal)) ?? [];
+    public static List<Guid> Ids(this DbDataReader row, int ordinal)
+    {
+        var stored = row.GetString(ordinal);
+        if (!StoredJson.TryStringList(stored, out var texts))
+            return JsonSerializer.Deserialize<List<Guid>>(stored) ?? [];
+        var ids = new List<Guid>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (!Guid.TryParseExact(text, "D", out var id))
+                return JsonSerializer.Deserialize<List<Guid>>(stored) ?? [];
+            ids.Add(id);
+        }
+        return ids;
+    }
+
+    public static List<string> Texts(this DbDataReader row, int ordinal) => StoredJson.StringList(row.GetString(ordinal)) ?? [];
 
     public static DateTime Time(this DbDataReader row, int ordinal) =>
         row.GetFieldType(ordinal) == typeof(string)
@@ -47,7 +62,7 @@ internal static class StoredValues
 
     public static DateOnly? NullableDate(this DbDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null
-        : row.GetFieldType(ordinal) == typeof(string) ? DateOnly.ParseExact(row.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : row.GetFieldType(ordinal) == typeof(string) ? SqliteDate(row.GetString(ordinal))
         : row.GetFieldType(ordinal) == typeof(DateTime) ? DateOnly.FromDateTime(row.GetDateTime(ordinal))
         : row.GetFieldValue<DateOnly>(ordinal);
 
@@ -83,6 +98,17 @@ internal static class StoredValues
             return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
         }
         return DateTime.SpecifyKind(DateTime.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc);
+    }
+
+    // A forum's row holds two dates: read by their fixed positions too, not by the culture-aware exact parser.
+    internal static DateOnly SqliteDate(string stored)
+    {
+        var text = stored.AsSpan();
+        return text.Length == 10 && text[4] == '-' && text[7] == '-'
+               && Digits(text[..4], out var year) && Digits(text.Slice(5, 2), out var month) && Digits(text.Slice(8, 2), out var day)
+               && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)

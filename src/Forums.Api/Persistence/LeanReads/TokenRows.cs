@@ -13,5 +13,5 @@ internal static class TokenRows
     public static ValueTask<TokenRow?> ByHashAsync(LeanReader reads, string secretHash, CancellationToken ct) =>
         reads.ReadAsync(ByHash, [secretHash], Read, ct);
 
-    internal static TokenRow Read(DbDataReader r) => new(r.Id(0), r.Name<TokenRole>(1), r.List<Guid>(2), r.NullableTime(3), r.NullableTime(4));
+    internal static TokenRow Read(DbDataReader r) => new(r.Id(0), r.Name<TokenRole>(1), r.Ids(2), r.NullableTime(3), r.NullableTime(4));
 }
