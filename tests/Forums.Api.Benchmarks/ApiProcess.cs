@@ -11,27 +11,33 @@ internal sealed class ApiProcess : IAsyncDisposable
     public static readonly string AdminToken = Forums.Api.Auth.TokenSecrets.NewToken();
 
     private readonly Process process;
+    private readonly bool ownsFolder;
 
-    private ApiProcess(Process process, string baseUrl, string dataFolder)
+    private ApiProcess(Process process, string baseUrl, string dataFolder, bool ownsFolder)
     {
         this.process = process;
         BaseUrl = baseUrl;
         DataFolder = dataFolder;
+        this.ownsFolder = ownsFolder;
     }
 
     public string BaseUrl { get; }
     public string DataFolder { get; }
 
-    public static async Task<ApiProcess> StartAsync()
+    /// <summary>
+    /// Starts the API built beside the benchmark, or the one in <paramref name="build"/> (another commit's build output),
+    /// over a fresh data folder or over <paramref name="sharedFolder"/>, which the process that created it deletes.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(string? build = null, string? sharedFolder = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var dataFolder = Directory.CreateTempSubdirectory("forum-api-bench-").FullName;
+        var dataFolder = sharedFolder ?? Directory.CreateTempSubdirectory("forum-api-bench-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
-                Path.Combine(AppContext.BaseDirectory, "Forums.Api.dll"), $"--urls={baseUrl}", $"--Database:DataFolder={dataFolder}",
+                Path.Combine(build ?? AppContext.BaseDirectory, "Forums.Api.dll"), $"--urls={baseUrl}", $"--Database:DataFolder={dataFolder}",
                 "--Seed:Enabled=false", "--Logging:LogLevel:Default=Warning", $"--Auth:AdminToken={AdminToken}", "--RateLimiting:Enabled=false",
             },
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
@@ -50,7 +56,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync($"{baseUrl}/api/forums?limit=1")).StatusCode == HttpStatusCode.OK)
-                    return new ApiProcess(process, baseUrl, dataFolder);
+                    return new ApiProcess(process, baseUrl, dataFolder, ownsFolder: sharedFolder is null);
             }
             catch (HttpRequestException)
             {
@@ -84,6 +90,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         await process.WaitForExitAsync();
         process.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsFolder)
+            return;
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -32,9 +32,18 @@ internal static partial class HttpBenchmark
     /// <summary>One request, sent by wrk to the API and (when it has a twin) to the baseline; a POST registers a new delegate per request.</summary>
     private sealed record Scenario(string Name, string ApiPath, string? BaselinePath, bool Organiser, bool Post = false, int Connections = 32);
 
-    public static async Task RunAsync(int delegates, int seconds, string? only)
+    /// <summary>One program measured: the API, another build of it (<c>--against</c>), or the baseline.</summary>
+    private sealed record Side(string Name, string BaseUrl, bool IsBaseline)
     {
-        await using var api = await ApiProcess.StartAsync();
+        public string? Path(Scenario scenario) => IsBaseline ? scenario.BaselinePath : scenario.ApiPath;
+    }
+
+    /// <param name="build">The API's build output folder, when not the one built beside the benchmark.</param>
+    /// <param name="against">Another build's output folder (e.g. an earlier commit's <c>tests/Forums.Api.Benchmarks/bin/Release/net10.0</c>):
+    /// run over the same file and measured in the same rounds, so that two commits are compared side by side in one run.</param>
+    public static async Task RunAsync(int delegates, int seconds, string? only, string? build = null, string? against = null, int rounds = 3)
+    {
+        await using var api = await ApiProcess.StartAsync(build);
         using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiProcess.AdminToken);
 
@@ -59,51 +68,49 @@ internal static partial class HttpBenchmark
             new Scenario("registration POST, 64 conns", $"/api/forums/{forum}/delegates", $"/forums/{forum}/delegates", true, Post: true, Connections: 64),
         };
 
+        await using var other = against is null ? null : await ApiProcess.StartAsync(against, api.DataFolder);
         await using var baseline = await BaselineProcess.StartAsync(file);
-        await CompareAnswersAsync(api.BaseUrl, baseline.BaseUrl, organiser, scenarios.Where(s => s is { BaselinePath: not null, Post: false }));
+        var twins = scenarios.Where(s => s is { BaselinePath: not null, Post: false }).ToList();
+        await CompareAnswersAsync(api.BaseUrl, baseline.BaseUrl, organiser, twins);
+        if (other is not null)
+            await CompareAnswersAsync(other.BaseUrl, baseline.BaseUrl, organiser, twins);
+        var sides = new List<Side> { new("api", api.BaseUrl, false) };
+        if (other is not null)
+            sides.Add(new Side("other", other.BaseUrl, false));
+        sides.Add(new Side("baseline", baseline.BaseUrl, true));
+
         var selected = scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        // Measured in rounds over all scenarios, API and baseline in turn, and reported as medians: this machine's speed
-        // drifts over a run (shared cores), and rounds spread the drift over every scenario and both sides alike.
-        const int Rounds = 3, WriteRounds = 5;
-        var results = selected.ToDictionary(s => s, _ => (Api: new List<WrkResult>(), Baseline: new List<WrkResult>()));
+        // Measured in rounds over all scenarios, every side in turn, and reported as medians: this machine's speed
+        // drifts over a run (shared cores), and rounds spread the drift over every scenario and side alike.
+        var writeRounds = Math.Max(5, rounds);
+        var results = selected.ToDictionary(s => s, _ => sides.ToDictionary(side => side, _ => new List<WrkResult>()));
         // The reads first, then the writes, so that no read is measured over a file the registrations just changed;
-        // and the side that goes first alternates from round to round.
+        // and the side that goes first turns from round to round.
         foreach (var phase in new[] { selected.Where(s => !s.Post).ToList(), selected.Where(s => s.Post).ToList() })
         {
-            // A pass not measured: JIT tiers settle and the seeding's garbage is collected on both sides before any
+            // A pass not measured: JIT tiers settle and the seeding's garbage is collected on every side before any
             // figure is taken (the first scenario measured right after seeding ran at half speed).
             foreach (var scenario in phase)
-            {
-                Wrk(api.BaseUrl + scenario.ApiPath, 3, scenario.Organiser ? organiser : null, scenario, "warm-api");
-                if (scenario.BaselinePath is not null)
-                    Wrk(baseline.BaseUrl + scenario.BaselinePath, 3, null, scenario, "warm-baseline");
-            }
+                foreach (var side in sides.Where(side => side.Path(scenario) is not null))
+                    Wrk(side.BaseUrl + side.Path(scenario), 3, scenario.Organiser && !side.IsBaseline ? organiser : null, scenario, $"warm-{side.Name}");
             // Writes vary more from run to run (the baseline's busy polling), so they get more rounds.
-            var rounds = phase.Any(s => s.Post) ? WriteRounds : Rounds;
-            for (var round = 0; round < rounds; round++)
-            {
+            var phaseRounds = phase.Any(s => s.Post) ? writeRounds : rounds;
+            for (var round = 0; round < phaseRounds; round++)
                 foreach (var scenario in phase)
-                {
-                    void MeasureApi() => results[scenario].Api.Add(Wrk(api.BaseUrl + scenario.ApiPath, seconds, scenario.Organiser ? organiser : null, scenario, "api"));
-                    void MeasureBaseline()
-                    {
-                        if (scenario.BaselinePath is not null)
-                            results[scenario].Baseline.Add(Wrk(baseline.BaseUrl + scenario.BaselinePath, seconds, null, scenario, "baseline"));
-                    }
-                    if (round % 2 == 0) { MeasureApi(); MeasureBaseline(); }
-                    else { MeasureBaseline(); MeasureApi(); }
-                }
-            }
+                    foreach (var side in sides.Skip(round % sides.Count).Concat(sides.Take(round % sides.Count)))
+                        if (side.Path(scenario) is { } path)
+                            results[scenario][side].Add(Wrk(side.BaseUrl + path, seconds, scenario.Organiser && !side.IsBaseline ? organiser : null, scenario, side.Name));
         }
 
-        Console.WriteLine($"wrk -t2 on loopback; {Rounds} rounds ({WriteRounds} for writes) of {seconds} s per scenario and side (after a 3 s warm-up pass; reads, then writes; the side going first alternates), medians shown.");
+        Console.WriteLine($"wrk -t2 on loopback; {rounds} rounds ({writeRounds} for writes) of {seconds} s per scenario and side (after a 3 s warm-up pass; reads, then writes; the side going first turns), medians shown.");
         Console.WriteLine();
         Console.WriteLine("| scenario                      | API req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |");
         Console.WriteLine("|-------------------------------|----------:|-------:|-------:|---------------:|-------:|-------:|------:|");
+        var (apiSide, baselineSide) = (sides[0], sides[^1]);
         foreach (var scenario in selected)
         {
-            var mine = WrkResult.Median(results[scenario].Api);
-            var limit = scenario.BaselinePath is null ? null : WrkResult.Median(results[scenario].Baseline);
+            var mine = WrkResult.Median(results[scenario][apiSide]);
+            var limit = scenario.BaselinePath is null ? null : WrkResult.Median(results[scenario][baselineSide]);
             Console.WriteLine($"| {scenario.Name,-29} | {mine.Rps,9:N0} | {mine.P50,6:N2} | {mine.P99,6:N2} | " +
                               (limit is null ? $"{"—",14} | {"",6} | {"",6} | {"",5} |"
                                   : $"{limit.Rps,14:N0} | {limit.P50,6:N2} | {limit.P99,6:N2} | {mine.Rps / limit.Rps,4:N2}x |") +
@@ -112,6 +119,29 @@ internal static partial class HttpBenchmark
         }
         Console.WriteLine();
         Console.WriteLine($"API peak working set: {api.PeakWorkingSetMegabytes():N0} MB");
+        if (other is not null)
+            PrintComparison(selected, results, apiSide, sides[1], baselineSide, against!);
+    }
+
+    // This build against the other, round by round: each round measures both within seconds of each other, so the
+    // round's ratio is freer of the machine's drift than two medians are.
+    private static void PrintComparison(List<Scenario> selected, Dictionary<Scenario, Dictionary<Side, List<WrkResult>>> results, Side api, Side other, Side baseline, string against)
+    {
+        static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        Console.WriteLine();
+        Console.WriteLine($"This build against {against}, over the same file in the same rounds:");
+        Console.WriteLine();
+        Console.WriteLine("| scenario                      | this req/s | other req/s | this/baseline | other/baseline | this/other, median of rounds | rounds |");
+        Console.WriteLine("|-------------------------------|-----------:|------------:|--------------:|---------------:|-----------------------------:|--------|");
+        foreach (var scenario in selected)
+        {
+            var (mine, theirs) = (results[scenario][api], results[scenario][other]);
+            var perRound = mine.Zip(theirs, (a, b) => a.Rps / b.Rps).ToList();
+            string VsBaseline(List<WrkResult> side) => scenario.BaselinePath is null ? "—"
+                : $"{Middle(side.Zip(results[scenario][baseline], (a, b) => a.Rps / b.Rps)):N2}x";
+            Console.WriteLine($"| {scenario.Name,-29} | {Middle(mine.Select(r => r.Rps)),10:N0} | {Middle(theirs.Select(r => r.Rps)),11:N0} | " +
+                              $"{VsBaseline(mine),13} | {VsBaseline(theirs),14} | {Middle(perRound),27:N3}x | {string.Join(" ", perRound.Select(r => r.ToString("N2", CultureInfo.InvariantCulture)))} |");
+        }
     }
 
     // Both sides must answer with the same JSON, or the ratio compares different work.
