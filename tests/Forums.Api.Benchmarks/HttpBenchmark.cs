@@ -36,6 +36,9 @@ internal static partial class HttpBenchmark
     private sealed record Side(string Name, string BaseUrl, bool IsBaseline)
     {
         public string? Path(Scenario scenario) => IsBaseline ? scenario.BaselinePath : scenario.ApiPath;
+
+        /// <summary>The organiser token, for an organiser scenario on a side that checks it (the baseline checks none).</summary>
+        public string? Token(Scenario scenario, string organiser) => scenario.Organiser && !IsBaseline ? organiser : null;
     }
 
     /// <param name="build">The API's build output folder, when not the one built beside the benchmark.</param>
@@ -91,15 +94,16 @@ internal static partial class HttpBenchmark
             // A pass not measured: JIT tiers settle and the seeding's garbage is collected on every side before any
             // figure is taken (the first scenario measured right after seeding ran at half speed).
             foreach (var scenario in phase)
-                foreach (var side in sides.Where(side => side.Path(scenario) is not null))
-                    Wrk(side.BaseUrl + side.Path(scenario), 3, scenario.Organiser && !side.IsBaseline ? organiser : null, scenario, $"warm-{side.Name}");
+                foreach (var side in sides)
+                    if (side.Path(scenario) is { } path)
+                        Wrk(side.BaseUrl + path, 3, side.Token(scenario, organiser), scenario, $"warm-{side.Name}");
             // Writes vary more from run to run (the baseline's busy polling), so they get more rounds.
             var phaseRounds = phase.Any(s => s.Post) ? writeRounds : rounds;
             for (var round = 0; round < phaseRounds; round++)
                 foreach (var scenario in phase)
                     foreach (var side in sides.Skip(round % sides.Count).Concat(sides.Take(round % sides.Count)))
                         if (side.Path(scenario) is { } path)
-                            results[scenario][side].Add(Wrk(side.BaseUrl + path, seconds, scenario.Organiser && !side.IsBaseline ? organiser : null, scenario, side.Name));
+                            results[scenario][side].Add(Wrk(side.BaseUrl + path, seconds, side.Token(scenario, organiser), scenario, side.Name));
         }
 
         Console.WriteLine($"wrk -t2 on loopback; {rounds} rounds ({writeRounds} for writes) of {seconds} s per scenario and side (after a 3 s warm-up pass; reads, then writes; the side going first turns), medians shown.");
@@ -127,7 +131,6 @@ internal static partial class HttpBenchmark
     // round's ratio is freer of the machine's drift than two medians are.
     private static void PrintComparison(List<Scenario> selected, Dictionary<Scenario, Dictionary<Side, List<WrkResult>>> results, Side api, Side other, Side baseline, string against)
     {
-        static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         Console.WriteLine();
         Console.WriteLine($"This build against {against}, over the same file in the same rounds:");
         Console.WriteLine();
@@ -165,12 +168,12 @@ internal static partial class HttpBenchmark
     private sealed record WrkResult(double Rps, double P50, double P99, int Errors)
     {
         /// <summary>Each figure's median over the rounds; errors are summed.</summary>
-        public static WrkResult Median(List<WrkResult> runs)
-        {
-            static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
-            return new WrkResult(Middle(runs.Select(r => r.Rps)), Middle(runs.Select(r => r.P50)), Middle(runs.Select(r => r.P99)), runs.Sum(r => r.Errors));
-        }
+        public static WrkResult Median(List<WrkResult> runs) =>
+            new(Middle(runs.Select(r => r.Rps)), Middle(runs.Select(r => r.P50)), Middle(runs.Select(r => r.P99)), runs.Sum(r => r.Errors));
     }
+
+    /// <summary>The middle value (the upper one of an even count).</summary>
+    private static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 
     private static WrkResult Wrk(string url, int seconds, string? token, Scenario scenario, string run)
     {

@@ -5,6 +5,12 @@ using Forums.Api.Benchmarks;
 // dotnet run -c Release --project tests/Forums.Api.Benchmarks -- http [delegates] [seconds per scenario] [scenario filter] [--rounds=N] [--build=<the API's build output folder>] [--against=<another build's>]   (needs wrk)
 var options = args.Where(a => a.StartsWith("--")).Select(a => a[2..].Split('=', 2)).ToDictionary(o => o[0], o => o.ElementAtOrDefault(1));
 args = args.Where(a => !a.StartsWith("--")).ToArray();
+var unknown = options.Keys.Except(["rounds", "build", "against"]).FirstOrDefault();
+if (unknown is not null || options.Values.Any(string.IsNullOrEmpty))
+{
+    Console.Error.WriteLine($"Options are --rounds=N, --build=<folder> and --against=<folder> (http only){(unknown is null ? ", each with its value" : $"; not --{unknown}")}.");
+    return 2;
+}
 var scenario = args.FirstOrDefault() ?? "import";
 switch (scenario)
 {
