@@ -32,6 +32,72 @@ public static class ConditionalReads
         : IsNotModified(context, etag(resource)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
         : Json(resource, json);
 
+    /// <summary>The same, for a resource whose JSON was written ahead (<see cref="WrittenJson"/>).</summary>
+    public static IResult Answer(HttpContext context, WrittenJson? resource, Func<IResult> problem)
+    {
+        if (resource is null)
+            return problem();
+        if (!IsNotModified(context, resource.ETag))
+            return resource;
+        resource.Release();
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
+
+    /// <summary>
+    /// A resource's JSON written before its answer is made — straight from its row while the reader is on it — into a
+    /// pooled buffer with the API's encoder; as a result, 200 with it and its length.
+    /// </summary>
+    public sealed class WrittenJson : IResult
+    {
+        private JsonBuffer? buffer;
+
+        private WrittenJson(JsonBuffer buffer, string etag)
+        {
+            this.buffer = buffer;
+            ETag = etag;
+        }
+
+        public string ETag { get; }
+
+        public static WrittenJson Write<TState>(string etag, TState state, Action<Utf8JsonWriter, TState> write)
+        {
+            var buffer = JsonBuffer.Rent(ApiJson.Options);
+            try
+            {
+                write(buffer.Writer, state);
+                buffer.Writer.Flush();
+                return new WrittenJson(buffer, etag);
+            }
+            catch
+            {
+                JsonBuffer.Return(buffer);
+                throw;
+            }
+        }
+
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var bytes = buffer?.Bytes ?? throw new InvalidOperationException("This JSON was already sent or released.");
+            try
+            {
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = JsonContentType;
+                context.Response.ContentLength = bytes.WrittenCount;
+                await context.Response.Body.WriteAsync(bytes.WrittenMemory, context.RequestAborted);
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        internal void Release()
+        {
+            if (Interlocked.Exchange(ref buffer, null) is { } taken)
+                JsonBuffer.Return(taken);
+        }
+    }
+
     /// <summary>200 with the value as JSON, serialised into a pooled buffer and sent with its length.</summary>
     public static IResult Json<T>(T value, JsonTypeInfo<T> json) => new BufferedJson<T>(value, json);
 

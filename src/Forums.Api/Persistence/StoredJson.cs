@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Forums.Api.Persistence;
@@ -22,6 +25,109 @@ internal static class StoredJson
         if (TryStringList(stored, out var list))
             return list;
         return JsonSerializer.Deserialize<List<string>>(stored);
+    }
+
+    /// <summary>
+    /// Writes a stored map as the writer writes the map <see cref="StringMap"/> reads from it (an empty one for a stored
+    /// null): the stored text itself when it is in the serializer's form and holds nothing the writer's encoder would
+    /// escape, since then the two are the same bytes; else the map, read and written entry by entry.
+    /// </summary>
+    public static void WriteStringMap(Utf8JsonWriter writer, string stored)
+    {
+        if (IsPlain(writer, stored, '{', '}', keyed: true))
+        {
+            writer.WriteRawValue(stored, skipInputValidation: true);
+            return;
+        }
+        writer.WriteStartObject();
+        foreach (var (key, value) in StringMap(stored) ?? [])
+            writer.WriteString(key, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a stored list as the writer writes the list <see cref="StringList"/> reads from it (an empty one for a stored null), as <see cref="WriteStringMap"/> does.</summary>
+    public static void WriteStringList(Utf8JsonWriter writer, string stored)
+    {
+        if (IsPlain(writer, stored, '[', ']', keyed: false))
+        {
+            writer.WriteRawValue(stored, skipInputValidation: true);
+            return;
+        }
+        writer.WriteStartArray();
+        foreach (var value in StringList(stored) ?? [])
+            writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    // Per encoder: the characters it escapes (a backslash among them, so a stored text with an escape is never plain) and
+    // every surrogate (the pairs it escapes, the lone ones it replaces).
+    private static readonly ConcurrentDictionary<JavaScriptEncoder, SearchValues<char>> Escaped = new(ReferenceEqualityComparer.Instance);
+
+    private static SearchValues<char> EscapedBy(JavaScriptEncoder encoder) => Escaped.GetOrAdd(encoder, e =>
+    {
+        var chars = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+            if (char.IsSurrogate((char)c) || (c != '"' && e.WillEncode(c)))
+                chars.Add((char)c);
+        return SearchValues.Create([.. chars]);
+    });
+
+    // The serializer's form with nothing to escape: no backslash, so every quote opens or closes a string; no whitespace
+    // or anything else between the strings; for a map, no key twice.
+    private static bool IsPlain(Utf8JsonWriter writer, string stored, char open, char close, bool keyed)
+    {
+        var json = stored.AsSpan();
+        if (json.Length < 2 || json[0] != open || json[^1] != close || json.IndexOfAny(EscapedBy(writer.Options.Encoder ?? JavaScriptEncoder.Default)) >= 0)
+            return false;
+        if (json.Length == 2)
+            return true;
+        var at = 1;
+        while (true)
+        {
+            var keyAt = at;
+            if (!TryPlainString(json, ref at))
+                return false;
+            if (keyed)
+            {
+                if (at >= json.Length || json[at++] != ':' || !TryPlainString(json, ref at) || HasKeyBefore(json, keyAt))
+                    return false;
+            }
+            if (at >= json.Length)
+                return false;
+            var next = json[at++];
+            if (next == close)
+                return at == json.Length;
+            if (next != ',')
+                return false;
+        }
+    }
+
+    private static bool TryPlainString(ReadOnlySpan<char> json, ref int at)
+    {
+        if (at >= json.Length || json[at] != '"')
+            return false;
+        var end = json[(at + 1)..].IndexOf('"');
+        if (end < 0)
+            return false;
+        at += end + 2;
+        return true;
+    }
+
+    // Whether the key starting at json[keyAt] (its opening quote) appears as an earlier key of the same map.
+    private static bool HasKeyBefore(ReadOnlySpan<char> json, int keyAt)
+    {
+        var key = json[keyAt..(keyAt + 2 + json[(keyAt + 1)..].IndexOf('"'))];
+        for (var at = 1; at < keyAt;)
+        {
+            var start = at;
+            TryPlainString(json, ref at);
+            if (json[start..at].SequenceEqual(key))
+                return true;
+            at++; // ':'
+            TryPlainString(json, ref at);
+            at++; // ','
+        }
+        return false;
     }
 
     internal static bool TryStringMap(ReadOnlySpan<char> json, out Dictionary<string, string> map)

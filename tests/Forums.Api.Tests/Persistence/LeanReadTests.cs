@@ -14,14 +14,16 @@ using Forums.Api.Http;
 using Forums.Api.Persistence;
 using Forums.Api.Persistence.LeanReads;
 using Forums.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forums.Api.Tests.Persistence;
 
 /// <summary>
-/// The lean read path reads rows without EF Core and writes them with the source-generated metadata: its answers must
-/// be byte for byte what EF's projection serialised with the API's options writes (the type the OpenAPI document
+/// The lean read path reads rows without EF Core and writes them with the source-generated metadata, except one
+/// delegate's GET, whose JSON is written from its row (<see cref="DelegateResponse.WriteRow"/>): its answers must be
+/// byte for byte what EF's projection serialised with the API's options writes (the type the OpenAPI document
 /// describes), escaping included; it must read columns that exist, and never inside a write transaction.
 /// </summary>
 public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<EmptyForumsApiFactory>
@@ -96,6 +98,140 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
                 db => db.Delegates.AsNoTracking().Where(d => d.Id == id).Select(DelegateResponse.Projection).SingleAsync());
         }
         Assert.Equal("waitlisted", (string)(await bare.ShouldBeAsync(HttpStatusCode.Created))["status"]!);
+    }
+
+    [Fact]
+    public async Task A_delegate_written_from_its_row_answers_304_while_its_etag_matches_and_200_after_a_change()
+    {
+        var forum = (string)(await client.CreateForumExpectingCreatedAsync(new ForumBuilder()))["id"]!;
+        var body = new DelegateBuilder();
+        var id = (string)(await (await client.PostJsonAsync($"/api/forums/{forum}/delegates", body.Build())).ShouldBeAsync(HttpStatusCode.Created))["id"]!;
+        var path = $"/api/forums/{forum}/delegates/{id}";
+        var first = await client.GetAsync(path);
+        var firstBody = await first.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("\"1\"", first.ETag());
+        Assert.Equal(first.Content.Headers.ContentLength, (await first.Content.ReadAsByteArrayAsync()).Length);
+
+        var unchanged = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "If-None-Match", first.ETag() } } });
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(first.ETag(), unchanged.ETag());
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+
+        await (await client.PutJsonAsync(path, body.With("phone", "+7 725 000 0000").Build(), ("If-Match", first.ETag()))).ShouldBeAsync(HttpStatusCode.OK);
+        var changed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "If-None-Match", first.ETag() } } });
+        var changedBody = await changed.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("\"2\"", changed.ETag());
+        Assert.Equal("+7 725 000 0000", (string)changedBody["phone"]!);
+        Assert.NotEqual("+7 725 000 0000", (string?)firstBody["phone"]);
+    }
+
+    /// <summary>
+    /// The row writer against the serializer, row by row, on the reader the API reads with (Microsoft.Data.Sqlite): every
+    /// stored form a column can hold — EF's own, whitespace, escapes, duplicate keys, a stored null — and every character
+    /// of the BMP (and pairs beyond it) in the texts, keys and values, as EF stores them and, where JSON allows, unescaped.
+    /// </summary>
+    [Fact]
+    public void Every_stored_form_of_a_delegate_row_writes_byte_for_byte_as_its_response_serialises()
+    {
+        using var sqlite = new SqliteConnection("Data Source=:memory:");
+        sqlite.Open();
+        var columns = DelegateRows.ByIdInForum.Columns;
+        using (var create = sqlite.CreateCommand())
+        {
+            create.CommandText = $"CREATE TABLE \"Delegates\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})";
+            create.ExecuteNonQuery();
+        }
+        var rows = StoredDelegateRows().ToList();
+        using (var insert = sqlite.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO \"Delegates\" VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            foreach (var row in rows)
+            {
+                insert.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                    insert.Parameters.AddWithValue($"@p{i}", row.TryGetValue(columns[i], out var value) ? value ?? DBNull.Value : Bare[columns[i]]);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var select = sqlite.CreateCommand();
+        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"Delegates\" ORDER BY rowid";
+        using var reader = select.ExecuteReader();
+        var read = 0;
+        var failures = new List<string>();
+        while (reader.Read())
+        {
+            var expected = Json(DelegateResponse.FromRow(DelegateRows.Read(reader)));
+            var written = Written(reader);
+            if (expected != written)
+                failures.Add($"row {read}: {string.Join(", ", rows[read].Select(c => $"{c.Key}={c.Value}"))}\n  serializer {expected}\n  writer     {written}");
+            read++;
+        }
+
+        Assert.Equal(rows.Count, read);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {read} rows differ:\n" + string.Join("\n", failures.Take(5)));
+    }
+
+    private static readonly Dictionary<string, object> Bare = new()
+    {
+        ["Id"] = "0192E4A0-7B1C-7C3D-8E4F-5A6B7C8D9E0F", ["ForumId"] = "0192E4A0-0000-7000-8000-000000000001", ["DelegationId"] = DBNull.Value,
+        ["Name"] = "Ерлан", ["NameLatin"] = DBNull.Value, ["Position"] = DBNull.Value, ["Organisation"] = DBNull.Value, ["Country"] = DBNull.Value,
+        ["Email"] = DBNull.Value, ["Phone"] = DBNull.Value, ["Languages"] = "[]", ["DietNeeds"] = DBNull.Value, ["AccessNeeds"] = DBNull.Value,
+        ["InterpretationNeeds"] = DBNull.Value, ["Status"] = "Confirmed", ["AccreditationCode"] = "FA-7K2M9Q",
+        ["RegisteredAt"] = "2027-05-20 10:00:00", ["StatusChangedAt"] = "2027-05-20 10:00:00", ["WaitlistedAt"] = DBNull.Value,
+        ["CheckedInAt"] = DBNull.Value, ["UpdatedAt"] = "2027-05-20 10:00:00", ["Version"] = 1L, ["SortKey"] = "ерлан",
+    };
+
+    private static IEnumerable<Dictionary<string, object?>> StoredDelegateRows()
+    {
+        var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        string Map(params (string Key, string Value)[] entries) => LocalizedTextConverter.ToStored(entries.ToDictionary(e => e.Key, e => e.Value));
+        string List(params string[] items) => JsonSerializer.Serialize(items, relaxed);
+
+        yield return new();
+        yield return new()
+        {
+            ["DelegationId"] = "0192E4A0-0000-7000-8000-0000000000AB", ["NameLatin"] = "Yerlan", ["Position"] = Map(("en", "Akim"), ("kk", "Әкім")),
+            ["Organisation"] = Map(("en", Awkward)), ["Country"] = "KZ", ["Email"] = "yerlan@akimat.kz", ["Phone"] = "+7 725 000 0000",
+            ["Languages"] = List("kk", "ru", "ko"), ["DietNeeds"] = Awkward, ["AccessNeeds"] = AwkwardLines, ["InterpretationNeeds"] = "kk ↔ ko",
+            ["Status"] = "Waitlisted", ["RegisteredAt"] = "2027-05-20 10:00:00.1", ["StatusChangedAt"] = "2027-05-20 23:59:59.1234567",
+            ["WaitlistedAt"] = "2027-05-20 10:00:00.000123", ["CheckedInAt"] = "2027-05-21 08:30:00", ["UpdatedAt"] = "2027-05-20T10:00:00",
+            ["Version"] = 42L,
+        };
+        foreach (var status in Enum.GetNames<RegistrationStatus>())
+            yield return new() { ["Status"] = status };
+        // Stored forms EF does not write but a column may hold: each is read (and so written) as what it parses to.
+        foreach (var map in new[]
+                 {
+                     "{}", "null", "{ \"en\" : \"x\" }", "{\"en\":\"a\",\"en\":\"b\"}", "{\"en\":\"\\u0041\\/\\\"\"}", "{\"<en>\":\"&\"}",
+                     "{\"en\":\"😀\"}", "{\"en\":\"\\uD83D\\uDE00\"}", "{\"en\":\"a\",\"kk\":\"b\",\"ko\":\"c\",\"kk2\":\"d\"}",
+                     "{\"en\":\"a\",\"kk\":\"b\",\"en\":\"c\"}", "{\"en\":\"\",\"\":\"\"}",
+                 })
+            yield return new() { ["Position"] = map, ["Organisation"] = map };
+        foreach (var list in new[] { "[]", "null", "[ \"kk\" ]", "[\"kk\",\"kk\"]", "[\"\\u006bk\"]", "[\"<b>\",\"😀\"]", "[\"\"]" })
+            yield return new() { ["Languages"] = list };
+        // Every character of the BMP but the surrogates, 128 at a time: in a text, as a key and a value of a map, in a list.
+        for (var start = 0; start < 0x10000; start += 128)
+        {
+            var chunk = new string(Enumerable.Range(start, 128).Where(c => !char.IsSurrogate((char)c)).Select(c => (char)c).ToArray());
+            if (chunk.Length == 0)
+                continue;
+            yield return new()
+            {
+                ["Name"] = chunk, ["DietNeeds"] = chunk, ["Position"] = Map(("en", chunk)), ["Organisation"] = Map((chunk, "x")), ["Languages"] = List(chunk),
+            };
+            // The same characters stored without escapes where JSON allows it (a control character, quote or backslash must be escaped).
+            var raw = new string(chunk.Where(c => c >= ' ' && c != '"' && c != '\\').ToArray());
+            yield return new() { ["Position"] = $"{{\"en\":\"{raw}\"}}", ["Organisation"] = $"{{\"{raw}\":\"x\"}}", ["Languages"] = $"[\"{raw}\"]" };
+        }
+    }
+
+    private static string Written(DbDataReader row)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Options.Encoder, SkipValidation = true }))
+            DelegateResponse.WriteRow(writer, row);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     [Theory]
@@ -221,6 +357,7 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
             ForumRows.ReadScope(SqlServerRow(sqlServer, forum, ForumRows.ScopeById)));
         Assert.Equal(Json(DelegateResponse.FromEntity(delegate_)),
             Json(DelegateResponse.FromRow(DelegateRows.Read(SqlServerRow(sqlServer, delegate_, DelegateRows.ByIdInForum)))));
+        Assert.Equal(Json(DelegateResponse.FromEntity(delegate_)), Written(SqlServerRow(sqlServer, delegate_, DelegateRows.ByIdInForum)));
         var tokenRow = TokenRows.Read(SqlServerRow(sqlServer, token, TokenRows.ByHash));
         Assert.Equal((token.Id, token.Role, token.ExpiresAt, token.RevokedAt), (tokenRow.Id, tokenRow.Role, tokenRow.ExpiresAt, tokenRow.RevokedAt));
         Assert.Equal(token.ForumIds, tokenRow.ForumIds);

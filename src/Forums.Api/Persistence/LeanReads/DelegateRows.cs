@@ -16,12 +16,7 @@ internal sealed record DelegateFilter(Guid ForumId, RegistrationStatus? Status, 
 
 internal static class DelegateRows
 {
-    private static readonly string[] Columns =
-    [
-        "Id", "ForumId", "DelegationId", "Name", "NameLatin", "Position", "Organisation", "Country", "Email", "Phone", "Languages",
-        "DietNeeds", "AccessNeeds", "InterpretationNeeds", "Status", "AccreditationCode", "RegisteredAt", "StatusChangedAt",
-        "WaitlistedAt", "CheckedInAt", "UpdatedAt", "Version", "SortKey",
-    ];
+    private static readonly string[] Columns = LeanStatement.ColumnsOf(typeof(At));
 
     internal static readonly LeanStatement ByIdInForum = LeanStatement.Where("Delegates", Columns, "Id", "ForumId");
 
@@ -48,6 +43,10 @@ internal static class DelegateRows
     public static ValueTask<DelegateRow?> ByIdAsync(LeanReader reads, Guid forumId, Guid id, CancellationToken ct) =>
         reads.ReadAsync(ByIdInForum, [id, forumId], Read, ct);
 
+    /// <summary>The delegate's row, as <paramref name="map"/> takes it from the reader (its columns at <see cref="At"/>); the default when there is none.</summary>
+    public static ValueTask<T?> ByIdAsync<T>(LeanReader reads, Guid forumId, Guid id, Func<DbDataReader, T> map, CancellationToken ct) =>
+        reads.ReadAsync(ByIdInForum, [id, forumId], map, ct);
+
     public static ValueTask<Guid?> IdByEmailAsync(LeanReader reads, Guid forumId, string storedEmail, CancellationToken ct) =>
         reads.ReadAsync(IdByEmail, [forumId, storedEmail], r => (Guid?)r.Id(0), ct);
 
@@ -72,9 +71,19 @@ internal static class DelegateRows
     }
 
     internal static DelegateRow Read(DbDataReader r) => new(
-        r.Id(0), r.Id(1), r.NullableId(2), r.Text(3), r.NullableText(4), r.NullableLanguageMap(5),
-        r.NullableLanguageMap(6), r.NullableText(7), r.NullableText(8), r.NullableText(9), r.Texts(10),
-        r.NullableText(11), r.NullableText(12), r.NullableText(13), r.Name<RegistrationStatus>(14), r.Text(15),
-        r.Time(16), r.Time(17), r.NullableTime(18), r.NullableTime(19), r.Time(20),
-        r.Version(21), r.Text(22));
+        r.Id(At.Id), r.Id(At.ForumId), r.NullableId(At.DelegationId), r.Text(At.Name), r.NullableText(At.NameLatin),
+        r.NullableLanguageMap(At.Position), r.NullableLanguageMap(At.Organisation), r.NullableText(At.Country), r.NullableText(At.Email),
+        r.NullableText(At.Phone), r.Texts(At.Languages), r.NullableText(At.DietNeeds), r.NullableText(At.AccessNeeds),
+        r.NullableText(At.InterpretationNeeds), r.Name<RegistrationStatus>(At.Status), r.Text(At.AccreditationCode),
+        r.Time(At.RegisteredAt), r.Time(At.StatusChangedAt), r.NullableTime(At.WaitlistedAt), r.NullableTime(At.CheckedInAt),
+        r.Time(At.UpdatedAt), r.Version(At.Version), r.Text(At.SortKey));
+
+    /// <summary>The columns a row is read with: each constant is named as its column, and its value is the column's ordinal.</summary>
+    internal static class At
+    {
+        public const int Id = 0, ForumId = 1, DelegationId = 2, Name = 3, NameLatin = 4, Position = 5, Organisation = 6, Country = 7,
+            Email = 8, Phone = 9, Languages = 10, DietNeeds = 11, AccessNeeds = 12, InterpretationNeeds = 13, Status = 14,
+            AccreditationCode = 15, RegisteredAt = 16, StatusChangedAt = 17, WaitlistedAt = 18, CheckedInAt = 19, UpdatedAt = 20,
+            Version = 21, SortKey = 22;
+    }
 }

@@ -42,6 +42,22 @@ public sealed class LeanStatement
             $"SELECT TOP ({take}) {List(columns)} FROM \"{table}\" WHERE {where} ORDER BY \"{sortKey}\"");
     }
 
+    /// <summary>
+    /// The columns named by a class of ordinal constants (each named as its column, valued as its place in the reader), in
+    /// reader order: a row's reads and its statement cannot disagree on where a column is.
+    /// </summary>
+    internal static string[] ColumnsOf(Type ordinals)
+    {
+        var constants = ordinals.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .OrderBy(f => (int)f.GetRawConstantValue()!)
+            .ToArray();
+        for (var i = 0; i < constants.Length; i++)
+            if ((int)constants[i].GetRawConstantValue()! != i)
+                throw new InvalidOperationException($"{ordinals.FullName}: the ordinals must run 0, 1, 2... without a gap or a repeat; {constants[i].Name} is {constants[i].GetRawConstantValue()}, not {i}.");
+        return constants.Select(f => f.Name).ToArray();
+    }
+
     private static string List(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     private static string Equal(string[] columns) => string.Join(" AND ", columns.Select((c, i) => $"\"{c}\" = @p{i}"));

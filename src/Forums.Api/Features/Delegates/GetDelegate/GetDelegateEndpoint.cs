@@ -25,10 +25,12 @@ internal sealed class GetDelegateEndpoint(LeanReader reads) : Endpoint<DelegateR
     {
         // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
         var covered = User.Organises(req.ForumId);
-        var delegate_ = covered && await DelegateRows.ByIdAsync(reads, req.ForumId, req.DelegateId, ct) is { } row
-            ? DelegateResponse.FromRow(row)
+        // Its JSON is written from the row while the reader is on it (DelegateResponse.WriteRow says why).
+        var delegate_ = covered
+            ? await DelegateRows.ByIdAsync(reads, req.ForumId, req.DelegateId,
+                static row => ConditionalReads.WrittenJson.Write(ETags.For(row.Version(DelegateRows.At.Version)), row, DelegateResponse.WriteRow), ct)
             : null;
-        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_, d => d.ETag, ResponseJson.Api.DelegateResponse,
+        await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_,
             () => covered ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId)));
     }
 }
