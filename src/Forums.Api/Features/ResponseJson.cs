@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Forums.Api.Features.Delegates;
 using Forums.Api.Features.Forums;
 using Forums.Api.Http;
-using Forums.Api.Http.Paging;
 
 namespace Forums.Api.Features;
 
@@ -14,8 +12,6 @@ namespace Forums.Api.Features;
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ForumResponse))]
-[JsonSerializable(typeof(DelegateResponse))]
-[JsonSerializable(typeof(Page<DelegateResponse>))]
 internal sealed partial class ResponseJson : JsonSerializerContext
 {
     /// <summary>With <see cref="ApiJson.Options"/>: its encoder, camelCase names and enums, date converters and null handling.</summary>

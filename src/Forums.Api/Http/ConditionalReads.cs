@@ -37,7 +37,7 @@ public static class ConditionalReads
     {
         if (resource is null)
             return problem();
-        if (!IsNotModified(context, resource.ETag))
+        if (!IsNotModified(context, resource.ETag ?? throw new ArgumentException("Only a tagged resource is answered conditionally.", nameof(resource))))
             return resource;
         resource.Release();
         return TypedResults.StatusCode(StatusCodes.Status304NotModified);
@@ -51,15 +51,16 @@ public static class ConditionalReads
     {
         private JsonBuffer? buffer;
 
-        private WrittenJson(JsonBuffer buffer, string etag)
+        private WrittenJson(JsonBuffer buffer, string? etag)
         {
             this.buffer = buffer;
             ETag = etag;
         }
 
-        public string ETag { get; }
+        /// <summary>The resource's ETag; null for an untagged document (a page).</summary>
+        public string? ETag { get; }
 
-        public static WrittenJson Write<TState>(string etag, TState state, Action<Utf8JsonWriter, TState> write)
+        public static WrittenJson Write<TState>(string? etag, TState state, Action<Utf8JsonWriter, TState> write)
         {
             var buffer = JsonBuffer.Rent(ApiJson.Options);
             try

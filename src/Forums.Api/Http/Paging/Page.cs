@@ -1,5 +1,7 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Text;
+using System.Text.Json;
 
 namespace Forums.Api.Http.Paging;
 
@@ -33,6 +35,40 @@ public static class Cursor
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Writes a page straight from its rows, as the serializer writes <see cref="ToPage{T}"/>'s page of them: up to
+    /// <paramref name="limit"/> rows by <paramref name="writeRow"/>, and a cursor after the last when one more row follows.
+    /// </summary>
+    public static void WritePage(Utf8JsonWriter writer, DbDataReader rows, int limit, Action<Utf8JsonWriter, DbDataReader> writeRow, int sortKeyOrdinal)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(PageNames.Items);
+        string? last = null;
+        for (var written = 0; rows.Read(); written++)
+        {
+            if (written == limit)
+            {
+                writer.WriteEndArray();
+                writer.WriteString(PageNames.NextCursor, Encode(last!));
+                writer.WriteEndObject();
+                return;
+            }
+            writeRow(writer, rows);
+            if (written == limit - 1)
+                last = rows.GetString(sortKeyOrdinal);
+        }
+        writer.WriteEndArray();
+        writer.WriteNull(PageNames.NextCursor);
+        writer.WriteEndObject();
+    }
+
+    private static class PageNames
+    {
+        public static readonly JsonEncodedText Items = Of(nameof(Page<object>.Items)), NextCursor = Of(nameof(Page<object>.NextCursor));
+
+        private static JsonEncodedText Of(string property) => JsonEncodedText.Encode(ApiJson.Options.PropertyNamingPolicy!.ConvertName(property));
     }
 
     /// <summary>Takes one row more than the page to learn whether another page follows.</summary>

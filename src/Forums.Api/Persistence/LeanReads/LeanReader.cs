@@ -22,15 +22,9 @@ public abstract class LeanReader : IDisposable
     internal ValueTask<T?> ReadAsync<T>(LeanStatement statement, object[] values, Func<DbDataReader, T> map, CancellationToken ct) =>
         RunAsync(statement, values, reader => reader.Read() ? map(reader) : default, ct);
 
-    /// <summary>Every row of the statement, mapped.</summary>
-    internal ValueTask<List<T>> ReadAllAsync<T>(LeanStatement statement, object[] values, Func<DbDataReader, T> map, CancellationToken ct) =>
-        RunAsync(statement, values, reader =>
-        {
-            var rows = new List<T>();
-            while (reader.Read())
-                rows.Add(map(reader));
-            return rows;
-        }, ct);
+    /// <summary>The statement's rows as <paramref name="read"/> goes through them (it moves the reader itself).</summary>
+    internal ValueTask<T> ReadRowsAsync<T>(LeanStatement statement, object[] values, Func<DbDataReader, T> read, CancellationToken ct) =>
+        RunAsync(statement, values, read, ct);
 
     private ValueTask<T> RunAsync<T>(LeanStatement statement, object[] values, Func<DbDataReader, T> read, CancellationToken ct) =>
         Transactions.InWriteTransaction

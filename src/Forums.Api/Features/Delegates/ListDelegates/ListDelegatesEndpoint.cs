@@ -34,12 +34,14 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
 
         if (req.Q is null)
         {
-            // Filtered by equalities only: the lean path, one prepared statement per combination of filters.
+            // Filtered by equalities only: the lean path, one prepared statement per combination of filters, the page
+            // written from the rows as they are read (as one delegate's GET is: DelegateResponse.WriteRow says why).
             var limit = req.Limit ?? PageLimit.Default;
-            var rows = await DelegateRows.PageAsync(reads, DelegateFilters.Lean(forum!.Id, req.Status, req.DelegationId, req.Country),
-                Cursor.TryDecode(req.Cursor, out var after) ? after : null, limit + 1, ct);
-            var page = Cursor.ToPage(rows.ConvertAll(DelegateResponse.FromRow), limit, d => d.SortKey);
-            await Send.ResultAsync(ConditionalReads.Json(page, ResponseJson.Api.PageDelegateResponse));
+            var page = await DelegateRows.PageAsync(reads, DelegateFilters.Lean(forum!.Id, req.Status, req.DelegationId, req.Country),
+                Cursor.TryDecode(req.Cursor, out var after) ? after : null, limit + 1,
+                rows => ConditionalReads.WrittenJson.Write(null, rows, (writer, rows) =>
+                    Cursor.WritePage(writer, rows, limit, DelegateResponse.WriteRow, DelegateRows.At.SortKey)), ct);
+            await Send.ResultAsync(page);
             return;
         }
 
