@@ -6,8 +6,9 @@ using Forums.Api.Http;
 namespace Forums.Api.Features;
 
 /// <summary>
-/// The responses of the lean read path, with their JSON metadata made at compile time. The serializer's fast path
-/// cannot write with the API's encoder, so only metadata is generated, and it is used with the API's own options.
+/// The responses of the lean read path that the serializer writes (the forum; a delegate is written from its row by
+/// <c>DelegateResponse.WriteRow</c>), with their JSON metadata made at compile time. The serializer's fast path cannot
+/// write with the API's encoder, so only metadata is generated, and it is used with the API's own options.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

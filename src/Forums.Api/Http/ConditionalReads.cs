@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -209,19 +210,22 @@ public static class ConditionalReads
         }
     }
 
-    /// <summary>A buffer and its writer, kept for the next answer unless a very long page made it large.</summary>
-    private sealed class JsonBuffer(JsonSerializerOptions options)
+    /// <summary>
+    /// A buffer and its writer, kept for the next answer unless a very long page made it large. The writer escapes with
+    /// the options' encoder (the one thing it takes from them): a buffer is reused for any options with the same encoder.
+    /// </summary>
+    private sealed class JsonBuffer(JavaScriptEncoder? encoder)
     {
         private const int KeptCapacity = 256 * 1024;
         private static readonly ConcurrentQueue<JsonBuffer> Idle = new();
 
-        public JsonSerializerOptions Options { get; } = options;
+        public JavaScriptEncoder? Encoder { get; } = encoder;
         public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
-        public Utf8JsonWriter Writer { get; } = new(Stream.Null, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true });
+        public Utf8JsonWriter Writer { get; } = new(Stream.Null, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
 
         public static JsonBuffer Rent(JsonSerializerOptions options)
         {
-            var buffer = Idle.TryDequeue(out var idle) && idle.Options == options ? idle : new JsonBuffer(options);
+            var buffer = Idle.TryDequeue(out var idle) && idle.Encoder == options.Encoder ? idle : new JsonBuffer(options.Encoder);
             buffer.Writer.Reset(buffer.Bytes);
             return buffer;
         }

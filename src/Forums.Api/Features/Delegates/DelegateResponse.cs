@@ -105,9 +105,10 @@ public sealed record DelegateResponse : Http.ITaggedResponse
 
     /// <summary>
     /// Writes the delegate's JSON straight from its row (columns at <see cref="At"/>), byte for byte as the serializer
-    /// writes <see cref="FromRow"/>'s response (LeanReadTests hold the two equal, row by row and over HTTP). GET of one
-    /// delegate answers with it: there the row → record → serializer path cost the benchmark's delegate ratio ~5–6 %,
-    /// past the 5 % issue 13 allows (the README says so). Everything else about a delegate goes through the serializer.
+    /// writes <see cref="FromRow"/>'s response (LeanReadTests hold the two equal, row by row and over HTTP). The lean
+    /// reads answer with it — GET of one delegate and the list pages without a text search — because there the row →
+    /// record → serializer path cost the benchmark's delegate ratio ~5–6 %, past the 5 % issue 13 allows (README,
+    /// Performance). Writes and EF's reads (search pages) answer with the record and the serializer.
     /// </summary>
     internal static void WriteRow(Utf8JsonWriter writer, DbDataReader row)
     {
