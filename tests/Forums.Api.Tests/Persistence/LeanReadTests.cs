@@ -21,8 +21,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forums.Api.Tests.Persistence;
 
 /// <summary>
-/// The lean read path reads rows without EF Core and writes them with the source-generated metadata, except one
-/// delegate's GET, whose JSON is written from its row (<see cref="DelegateResponse.WriteRow"/>): its answers must be
+/// The lean read path reads rows without EF Core and writes them with the source-generated metadata, except a
+/// delegate's GET and the delegate list pages, whose JSON is written from the rows (<see cref="DelegateResponse.WriteRow"/>): its answers must be
 /// byte for byte what EF's projection serialised with the API's options writes (the type the OpenAPI document
 /// describes), escaping included; it must read columns that exist, and never inside a write transaction.
 /// </summary>
