@@ -46,7 +46,7 @@ public static class ConditionalReads
 
     /// <summary>
     /// A resource's JSON written before its answer is made — straight from its row while the reader is on it — into a
-    /// pooled buffer with the API's encoder; as a result, 200 with it and its length.
+    /// pooled buffer with the API's encoder; as a result, 200 with it and its length. Serialised answers are sent the same way.
     /// </summary>
     public sealed class WrittenJson : IResult
     {
@@ -61,9 +61,13 @@ public static class ConditionalReads
         /// <summary>The resource's ETag; null for an untagged document (a page).</summary>
         public string? ETag { get; }
 
-        public static WrittenJson Write<TState>(string? etag, TState state, Action<Utf8JsonWriter, TState> write)
+        public static WrittenJson Write<TState>(string? etag, TState state, Action<Utf8JsonWriter, TState> write) =>
+            Write(ApiJson.Options, etag, state, write);
+
+        /// <summary>The same, escaped with these options' encoder.</summary>
+        internal static WrittenJson Write<TState>(JsonSerializerOptions options, string? etag, TState state, Action<Utf8JsonWriter, TState> write)
         {
-            var buffer = JsonBuffer.Rent(ApiJson.Options);
+            var buffer = JsonBuffer.Rent(options);
             try
             {
                 write(buffer.Writer, state);
@@ -101,7 +105,8 @@ public static class ConditionalReads
     }
 
     /// <summary>200 with the value as JSON, serialised into a pooled buffer and sent with its length.</summary>
-    public static IResult Json<T>(T value, JsonTypeInfo<T> json) => new BufferedJson<T>(value, json);
+    public static IResult Json<T>(T value, JsonTypeInfo<T> json) =>
+        WrittenJson.Write(json.Options, null, (value, json), static (writer, s) => JsonSerializer.Serialize(writer, s.value, s.json));
 
     public const string JsonContentType = "application/json; charset=utf-8";
 
@@ -186,27 +191,6 @@ public static class ConditionalReads
             disposition.SetHttpFileName(fileName);
             context.Response.Headers.ContentDisposition = disposition.ToString();
             await EncodeChunks(text, bytes => context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask());
-        }
-    }
-
-    private sealed class BufferedJson<T>(T value, JsonTypeInfo<T> json) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext context)
-        {
-            var buffer = JsonBuffer.Rent(json.Options);
-            try
-            {
-                JsonSerializer.Serialize(buffer.Writer, value, json);
-                buffer.Writer.Flush();
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentType = JsonContentType;
-                context.Response.ContentLength = buffer.Bytes.WrittenCount;
-                await context.Response.Body.WriteAsync(buffer.Bytes.WrittenMemory, context.RequestAborted);
-            }
-            finally
-            {
-                JsonBuffer.Return(buffer);
-            }
         }
     }
 
