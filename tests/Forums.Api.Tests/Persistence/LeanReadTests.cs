@@ -226,6 +226,58 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         }
     }
 
+    /// <summary>
+    /// A page written from rows at every boundary the keyset can meet — no rows, fewer than the limit, exactly the limit,
+    /// one more (the next cursor) — equals the serialised page of the same rows, cursor included.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0)] [InlineData(1, 1)] [InlineData(1, 2)] [InlineData(2, 1)] [InlineData(2, 2)] [InlineData(2, 3)]
+    [InlineData(3, 5)] [InlineData(100, 99)] [InlineData(100, 100)] [InlineData(100, 101)]
+    public void A_page_written_from_rows_equals_the_serialised_page_at_every_boundary(int limit, int count)
+    {
+        using var sqlite = new SqliteConnection("Data Source=:memory:");
+        sqlite.Open();
+        var columns = DelegateRows.ByIdInForum.Columns;
+        using (var create = sqlite.CreateCommand())
+        {
+            create.CommandText = $"CREATE TABLE \"Delegates\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})";
+            create.ExecuteNonQuery();
+        }
+        using (var insert = sqlite.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO \"Delegates\" VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            for (var n = 0; n < count; n++)
+            {
+                insert.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                    insert.Parameters.AddWithValue($"@p{i}", columns[i] switch
+                    {
+                        "Id" => Guid.CreateVersion7().ToString("D").ToUpperInvariant(),
+                        "Name" => $"Ерлан {n}",
+                        "SortKey" => $"ерлан {n:D4} <&>",
+                        var column => Bare[column],
+                    });
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var select = sqlite.CreateCommand();
+        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"Delegates\" ORDER BY \"SortKey\" LIMIT {limit + 1}";
+        var rows = new List<DelegateResponse>();
+        using (var reader = select.ExecuteReader())
+            while (reader.Read())
+                rows.Add(DelegateResponse.FromRow(DelegateRows.Read(reader)));
+        var expected = JsonSerializer.Serialize(Forums.Api.Http.Paging.Cursor.ToPage(rows, limit, d => d.SortKey), ApiJson.Options);
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var reader = select.ExecuteReader())
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Options.Encoder, SkipValidation = true }))
+            Forums.Api.Http.Paging.Cursor.WritePage(writer, reader, limit, DelegateResponse.WriteRow, DelegateRows.At.SortKey);
+
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal(count > limit, expected.Contains("\"nextCursor\":\"", StringComparison.Ordinal));
+    }
+
     private static string Written(DbDataReader row)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
