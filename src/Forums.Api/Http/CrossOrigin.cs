@@ -63,7 +63,10 @@ public static class CrossOrigin
                 });
                 return next(context);
             });
-        return app.UseCors();
+        // Only a request that names its origin is a cross-origin one (a browser always sends Origin then, preflights
+        // included); the framework's middleware would otherwise resolve its policy provider and mark the request on
+        // every call to say nothing (~0.5 µs of a ~45 µs GET, measured with perf in issue 13).
+        return app.UseWhen(context => context.Request.Headers.ContainsKey(HeaderNames.Origin), cors => cors.UseCors());
     }
 
     // An origin is a scheme, a host and maybe a port: nothing after it (a trailing slash would never match).
