@@ -52,7 +52,7 @@ public static class ConditionalReads
     {
         private JsonBuffer? buffer;
 
-        private WrittenJson(JsonBuffer buffer, string? etag)
+        private WrittenJson(JsonBuffer? buffer, string? etag)
         {
             this.buffer = buffer;
             ETag = etag;
@@ -61,8 +61,18 @@ public static class ConditionalReads
         /// <summary>The resource's ETag; null for an untagged document (a page).</summary>
         public string? ETag { get; }
 
-        public static WrittenJson Write<TState>(string? etag, TState state, Action<Utf8JsonWriter, TState> write) =>
-            Write(ApiJson.Options, etag, state, write);
+        /// <summary>An untagged document (a page), written with the API's options.</summary>
+        public static WrittenJson Write<TState>(TState state, Action<Utf8JsonWriter, TState> write) =>
+            Write(ApiJson.Options, null, state, write);
+
+        /// <summary>
+        /// A tagged resource, written only when its answer will carry it: while <paramref name="ifNoneMatch"/> (the
+        /// request's) matches <paramref name="etag"/> nothing is written, and <see cref="Answer(HttpContext, WrittenJson?, Func{IResult})"/>
+        /// answers 304 by the same comparison.
+        /// </summary>
+        public static WrittenJson WriteTagged<TState>(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag, TState state,
+            Action<Utf8JsonWriter, TState> write) =>
+            ETags.NoneMatchHits(ifNoneMatch, etag) ? new WrittenJson(null, etag) : Write(ApiJson.Options, etag, state, write);
 
         /// <summary>The same, escaped with these options' encoder.</summary>
         internal static WrittenJson Write<TState>(JsonSerializerOptions options, string? etag, TState state, Action<Utf8JsonWriter, TState> write)

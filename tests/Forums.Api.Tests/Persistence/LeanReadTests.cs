@@ -125,6 +125,39 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         Assert.NotEqual("+7 725 000 0000", (string?)firstBody["phone"]);
     }
 
+    /// <summary>A 304 writes no JSON: the tagged resource is written only when the answer will carry it, by the comparison the answer makes.</summary>
+    [Theory]
+    [InlineData("\"3\"", true)]
+    [InlineData("W/\"3\"", true)]
+    [InlineData("\"2\", \"3\"", true)]
+    [InlineData("*", true)]
+    [InlineData("\"2\"", false)]
+    [InlineData("", false)]
+    public async Task A_tagged_resource_is_written_only_when_its_answer_carries_it(string ifNoneMatch, bool notModified)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        if (ifNoneMatch.Length > 0)
+            context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        var writes = 0;
+        var json = ConditionalReads.WrittenJson.WriteTagged(context.Request.Headers.IfNoneMatch, "\"3\"", "x", (writer, value) =>
+        {
+            writes++;
+            writer.WriteStringValue(value);
+        });
+
+        var answer = ConditionalReads.Answer(context, json, () => throw new InvalidOperationException("found"));
+
+        Assert.Equal(notModified ? 0 : 1, writes);
+        Assert.Equal("\"3\"", context.Response.Headers.ETag.ToString());
+        if (notModified)
+            Assert.Equal(304, Assert.IsAssignableFrom<Microsoft.AspNetCore.Http.IStatusCodeHttpResult>(answer).StatusCode);
+        else
+        {
+            await Assert.IsType<ConditionalReads.WrittenJson>(answer).ExecuteAsync(context);
+            Assert.Equal("\"x\"", System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+        }
+    }
+
     /// <summary>
     /// The row writer against the serializer, row by row, on the reader the API reads with (Microsoft.Data.Sqlite): every
     /// stored form a column can hold — EF's own, whitespace, escapes, duplicate keys, a stored null — and every character

@@ -25,10 +25,12 @@ internal sealed class GetDelegateEndpoint(LeanReader reads) : Endpoint<DelegateR
     {
         // The token decides before the database is asked: a forum it does not cover is 404 like a missing one.
         var covered = User.Organises(req.ForumId);
-        // Its JSON is written from the row while the reader is on it (DelegateResponse.WriteRow says why).
+        // Its JSON is written from the row while the reader is on it (DelegateResponse.WriteRow says why), unless the
+        // answer is 304.
+        var ifNoneMatch = HttpContext.Request.Headers.IfNoneMatch;
         var delegate_ = covered
             ? await DelegateRows.ByIdAsync(reads, req.ForumId, req.DelegateId,
-                static row => ConditionalReads.WrittenJson.Write(ETags.For(row.Version(DelegateRows.At.Version)), row, DelegateResponse.WriteRow), ct)
+                row => ConditionalReads.WrittenJson.WriteTagged(ifNoneMatch, ETags.For(row.Version(DelegateRows.At.Version)), row, DelegateResponse.WriteRow), ct)
             : null;
         await Send.ResultAsync(ConditionalReads.Answer(HttpContext, delegate_,
             () => covered ? DelegateProblems.NotFound(req.DelegateId) : ForumProblems.NotFound(req.ForumId)));

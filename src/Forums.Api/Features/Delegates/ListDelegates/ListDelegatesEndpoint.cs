@@ -39,7 +39,7 @@ internal sealed class ListDelegatesEndpoint(ForumsDbContext db, LeanReader reads
             var limit = req.Limit ?? PageLimit.Default;
             var page = await DelegateRows.PageAsync(reads, DelegateFilters.Lean(forum!.Id, req.Status, req.DelegationId, req.Country),
                 Cursor.TryDecode(req.Cursor, out var after) ? after : null, limit + 1,
-                rows => ConditionalReads.WrittenJson.Write(null, rows, (writer, rows) =>
+                rows => ConditionalReads.WrittenJson.Write(rows, (writer, rows) =>
                     Cursor.WritePage(writer, rows, limit, DelegateResponse.WriteRow, DelegateRows.At.SortKey)), ct);
             await Send.ResultAsync(page);
             return;
