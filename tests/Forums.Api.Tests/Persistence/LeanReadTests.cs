@@ -166,29 +166,10 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [Fact]
     public void Every_stored_form_of_a_delegate_row_writes_byte_for_byte_as_its_response_serialises()
     {
-        using var sqlite = new SqliteConnection("Data Source=:memory:");
-        sqlite.Open();
-        var columns = DelegateRows.ByIdInForum.Columns;
-        using (var create = sqlite.CreateCommand())
-        {
-            create.CommandText = $"CREATE TABLE \"Delegates\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})";
-            create.ExecuteNonQuery();
-        }
         var rows = StoredDelegateRows().ToList();
-        using (var insert = sqlite.CreateCommand())
-        {
-            insert.CommandText = $"INSERT INTO \"Delegates\" VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-            foreach (var row in rows)
-            {
-                insert.Parameters.Clear();
-                for (var i = 0; i < columns.Count; i++)
-                    insert.Parameters.AddWithValue($"@p{i}", row.TryGetValue(columns[i], out var value) ? value ?? DBNull.Value : Bare[columns[i]]);
-                insert.ExecuteNonQuery();
-            }
-        }
-
+        using var sqlite = StoredDelegates(rows);
         using var select = sqlite.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"Delegates\" ORDER BY rowid";
+        select.CommandText = $"SELECT {StoredColumns} FROM \"Delegates\" ORDER BY rowid";
         using var reader = select.ExecuteReader();
         var read = 0;
         var failures = new List<string>();
@@ -203,6 +184,31 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
 
         Assert.Equal(rows.Count, read);
         Assert.True(failures.Count == 0, $"{failures.Count} of {read} rows differ:\n" + string.Join("\n", failures.Take(5)));
+    }
+
+    private static string StoredColumns => string.Join(", ", DelegateRows.ByIdInForum.Columns.Select(c => $"\"{c}\""));
+
+    /// <summary>An in-memory Delegates table of the lean statement's columns holding these rows (a column a row leaves out: <see cref="Bare"/>'s).</summary>
+    private static SqliteConnection StoredDelegates(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        var sqlite = new SqliteConnection("Data Source=:memory:");
+        sqlite.Open();
+        var columns = DelegateRows.ByIdInForum.Columns;
+        using (var create = sqlite.CreateCommand())
+        {
+            create.CommandText = $"CREATE TABLE \"Delegates\" ({StoredColumns})";
+            create.ExecuteNonQuery();
+        }
+        using var insert = sqlite.CreateCommand();
+        insert.CommandText = $"INSERT INTO \"Delegates\" VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        foreach (var row in rows)
+        {
+            insert.Parameters.Clear();
+            for (var i = 0; i < columns.Count; i++)
+                insert.Parameters.AddWithValue($"@p{i}", row.TryGetValue(columns[i], out var value) ? value ?? DBNull.Value : Bare[columns[i]]);
+            insert.ExecuteNonQuery();
+        }
+        return sqlite;
     }
 
     private static readonly Dictionary<string, object> Bare = new()
@@ -268,34 +274,12 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
     [InlineData(3, 5)] [InlineData(100, 99)] [InlineData(100, 100)] [InlineData(100, 101)]
     public void A_page_written_from_rows_equals_the_serialised_page_at_every_boundary(int limit, int count)
     {
-        using var sqlite = new SqliteConnection("Data Source=:memory:");
-        sqlite.Open();
-        var columns = DelegateRows.ByIdInForum.Columns;
-        using (var create = sqlite.CreateCommand())
+        using var sqlite = StoredDelegates(Enumerable.Range(0, count).Select(n => new Dictionary<string, object?>
         {
-            create.CommandText = $"CREATE TABLE \"Delegates\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})";
-            create.ExecuteNonQuery();
-        }
-        using (var insert = sqlite.CreateCommand())
-        {
-            insert.CommandText = $"INSERT INTO \"Delegates\" VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-            for (var n = 0; n < count; n++)
-            {
-                insert.Parameters.Clear();
-                for (var i = 0; i < columns.Count; i++)
-                    insert.Parameters.AddWithValue($"@p{i}", columns[i] switch
-                    {
-                        "Id" => Guid.CreateVersion7().ToString("D").ToUpperInvariant(),
-                        "Name" => $"Ерлан {n}",
-                        "SortKey" => $"ерлан {n:D4} <&>",
-                        var column => Bare[column],
-                    });
-                insert.ExecuteNonQuery();
-            }
-        }
-
+            ["Id"] = Guid.CreateVersion7().ToString("D").ToUpperInvariant(), ["Name"] = $"Ерлан {n}", ["SortKey"] = $"ерлан {n:D4} <&>",
+        }));
         using var select = sqlite.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"Delegates\" ORDER BY \"SortKey\" LIMIT {limit + 1}";
+        select.CommandText = $"SELECT {StoredColumns} FROM \"Delegates\" ORDER BY \"SortKey\" LIMIT {limit + 1}";
         var rows = new List<DelegateResponse>();
         using (var reader = select.ExecuteReader())
             while (reader.Read())
