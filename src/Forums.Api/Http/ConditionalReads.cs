@@ -33,15 +33,16 @@ public static class ConditionalReads
         : IsNotModified(context, etag(resource)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
         : Json(resource, json);
 
-    /// <summary>The same, for a resource whose JSON was written ahead (<see cref="WrittenJson"/>).</summary>
+    /// <summary>
+    /// The same, for a tagged resource whose JSON was written ahead (<see cref="WrittenJson.WriteTagged"/>, which has
+    /// already compared If-None-Match: when it matched, nothing was written).
+    /// </summary>
     public static IResult Answer(HttpContext context, WrittenJson? resource, Func<IResult> problem)
     {
         if (resource is null)
             return problem();
-        if (!IsNotModified(context, resource.ETag ?? throw new ArgumentException("Only a tagged resource is answered conditionally.", nameof(resource))))
-            return resource;
-        resource.Release();
-        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        context.Response.Headers.ETag = resource.ETag ?? throw new ArgumentException("Only a tagged resource is answered conditionally.", nameof(resource));
+        return resource.NotModified ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : resource;
     }
 
     /// <summary>
@@ -56,33 +57,40 @@ public static class ConditionalReads
         {
             this.buffer = buffer;
             ETag = etag;
+            NotModified = buffer is null;
         }
 
         /// <summary>The resource's ETag; null for an untagged document (a page).</summary>
         public string? ETag { get; }
 
+        /// <summary>The request's If-None-Match matched <see cref="ETag"/>: nothing was written, and the answer is 304.</summary>
+        public bool NotModified { get; }
+
         /// <summary>An untagged document (a page), written with the API's options.</summary>
         public static WrittenJson Write<TState>(TState state, Action<Utf8JsonWriter, TState> write) =>
-            Write(ApiJson.Options, null, state, write);
+            new(Written(ApiJson.Options, state, write), null);
 
         /// <summary>
         /// A tagged resource, written only when its answer will carry it: while <paramref name="ifNoneMatch"/> (the
         /// request's) matches <paramref name="etag"/> nothing is written, and <see cref="Answer(HttpContext, WrittenJson?, Func{IResult})"/>
-        /// answers 304 by the same comparison.
+        /// answers 304.
         /// </summary>
         public static WrittenJson WriteTagged<TState>(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag, TState state,
             Action<Utf8JsonWriter, TState> write) =>
-            ETags.NoneMatchHits(ifNoneMatch, etag) ? new WrittenJson(null, etag) : Write(ApiJson.Options, etag, state, write);
+            new(ETags.NoneMatchHits(ifNoneMatch, etag) ? null : Written(ApiJson.Options, state, write), etag);
 
-        /// <summary>The same, escaped with these options' encoder.</summary>
-        internal static WrittenJson Write<TState>(JsonSerializerOptions options, string? etag, TState state, Action<Utf8JsonWriter, TState> write)
+        /// <summary>An untagged document escaped with these options' encoder.</summary>
+        internal static WrittenJson Write<TState>(JsonSerializerOptions options, TState state, Action<Utf8JsonWriter, TState> write) =>
+            new(Written(options, state, write), null);
+
+        private static JsonBuffer Written<TState>(JsonSerializerOptions options, TState state, Action<Utf8JsonWriter, TState> write)
         {
             var buffer = JsonBuffer.Rent(options);
             try
             {
                 write(buffer.Writer, state);
                 buffer.Writer.Flush();
-                return new WrittenJson(buffer, etag);
+                return buffer;
             }
             catch
             {
@@ -93,7 +101,7 @@ public static class ConditionalReads
 
         public async Task ExecuteAsync(HttpContext context)
         {
-            var bytes = buffer?.Bytes ?? throw new InvalidOperationException("This JSON was already sent or released.");
+            var bytes = buffer?.Bytes ?? throw new InvalidOperationException("This JSON was already sent, or never written (a 304).");
             try
             {
                 context.Response.StatusCode = StatusCodes.Status200OK;
@@ -107,7 +115,7 @@ public static class ConditionalReads
             }
         }
 
-        internal void Release()
+        private void Release()
         {
             if (Interlocked.Exchange(ref buffer, null) is { } taken)
                 JsonBuffer.Return(taken);
@@ -116,7 +124,7 @@ public static class ConditionalReads
 
     /// <summary>200 with the value as JSON, serialised into a pooled buffer and sent with its length.</summary>
     public static IResult Json<T>(T value, JsonTypeInfo<T> json) =>
-        WrittenJson.Write(json.Options, null, (value, json), static (writer, s) => JsonSerializer.Serialize(writer, s.value, s.json));
+        WrittenJson.Write(json.Options, (value, json), static (writer, s) => JsonSerializer.Serialize(writer, s.value, s.json));
 
     public const string JsonContentType = "application/json; charset=utf-8";
 
