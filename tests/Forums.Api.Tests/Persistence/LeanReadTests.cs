@@ -125,7 +125,7 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
         Assert.NotEqual("+7 725 000 0000", (string?)firstBody["phone"]);
     }
 
-    /// <summary>A 304 writes no JSON: the tagged resource is written only when the answer will carry it, by the comparison the answer makes.</summary>
+    /// <summary>A 304 writes no JSON: the tagged resource is written only when the answer will carry it.</summary>
     [Theory]
     [InlineData("\"3\"", true)]
     [InlineData("W/\"3\"", true)]
@@ -286,20 +286,19 @@ public sealed class LeanReadTests(EmptyForumsApiFactory api) : IClassFixture<Emp
                 rows.Add(DelegateResponse.FromRow(DelegateRows.Read(reader)));
         var expected = JsonSerializer.Serialize(Forums.Api.Http.Paging.Cursor.ToPage(rows, limit, d => d.SortKey), ApiJson.Options);
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var reader = select.ExecuteReader())
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Options.Encoder, SkipValidation = true }))
-            Forums.Api.Http.Paging.Cursor.WritePage(writer, reader, limit, DelegateResponse.WriteRow, DelegateRows.At.SortKey);
-
-        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            Assert.Equal(expected, Written(writer => Forums.Api.Http.Paging.Cursor.WritePage(writer, reader, limit, DelegateResponse.WriteRow, DelegateRows.At.SortKey)));
         Assert.Equal(count > limit, expected.Contains("\"nextCursor\":\"", StringComparison.Ordinal));
     }
 
-    private static string Written(DbDataReader row)
+    private static string Written(DbDataReader row) => Written(writer => DelegateResponse.WriteRow(writer, row));
+
+    /// <summary>What a writer with the API's encoder writes, as text.</summary>
+    private static string Written(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Options.Encoder, SkipValidation = true }))
-            DelegateResponse.WriteRow(writer, row);
+            write(writer);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
